@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { askCommand, evalCommand, validateCommand, type Io } from './knowledge-cli.js';
+
+const io: Io = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+};
+
+const knowledgeDir = (): string => process.env['KNOWLEDGE_DIR'] || './knowledge';
+
+const program = new Command()
+  .name('routeplanner')
+  .description('routeplanner-bot from the terminal: look up concepts, test and validate the knowledge files')
+  .showHelpAfterError();
+
+program
+  .command('ask')
+  .description('answer a question as the bot would (KNOWLEDGE_DIR, default ./knowledge)')
+  .argument('<vraag>', 'the question, in quotes')
+  .option('--json', 'print {"query","outcome","results":[{"id","term","score"}]}')
+  .action(async (vraag: string, opts: { json?: boolean }) => {
+    process.exitCode = await askCommand(knowledgeDir(), vraag, Boolean(opts.json), io);
+  });
+
+program
+  .command('eval')
+  .description('measure lookup quality on JSON lines {"query": "...", "expect": "<id, term or alias>" | null}')
+  .argument('<file>', 'the JSON lines file')
+  .option('--json', 'print {"inDomain","outOfDomain","misses"}')
+  .action(async (file: string, opts: { json?: boolean }) => {
+    process.exitCode = await evalCommand(knowledgeDir(), file, Boolean(opts.json), io);
+  });
+
+program
+  .command('validate')
+  .description('check the knowledge files; exits 1 with every problem when they are invalid')
+  .argument('[dir]', 'the knowledge folder (default: KNOWLEDGE_DIR or ./knowledge)')
+  .action(async (dir: string | undefined) => {
+    process.exitCode = await validateCommand(dir ?? knowledgeDir(), io);
+  });
+
+await program.parseAsync(process.argv);

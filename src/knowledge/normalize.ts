@@ -1,0 +1,83 @@
+import snowball from 'snowball-stemmers';
+
+/**
+ * Dutch-aware text normalisation shared by the index (terms, aliases) and queries, so that both sides
+ * are folded the same way: case, diacritics, punctuation, number words, filler words and word endings.
+ */
+
+const dutch = snowball.newStemmer('dutch');
+
+/** Question phrasing and function words that carry no meaning for a concept lookup (NL and EN). */
+const STOPWORDS = new Set(
+  (
+    'de het een der des den van en of in op aan bij met voor naar te tot om door over als dat die dit deze er is zijn was waren ' +
+    'wat hoe wie waarom wanneer welke welk waar je jij jou jouw ik we wij ze zij hij u mijn mij me ons onze t s m n ' +
+    'eigenlijk precies nou even graag aub pls svp please dan toch nog eens al ook maar echt nu hier daar zo ' +
+    'kun kan kunnen kunt moet moeten mag wordt worden werd hebben heb heeft had zit zitten hoort horen ' +
+    'uitleg uitleggen leg uit betekent betekenen betekenis bedoelen bedoelt bedoeld bedoel definitie definieer omschrijving ' +
+    'kort vertel weten wil willen zeg zeggen iets over info informatie vraag ' +
+    'the a an to is are was what whats does do did mean means meaning how why who which explain define definition about tell me please'
+  ).split(/\s+/),
+);
+
+const NUMBER_WORDS: Readonly<Record<string, string>> = {
+  twee: '2', drie: '3', vier: '4', vijf: '5', zes: '6', zeven: '7', acht: '8', negen: '9', tien: '10',
+  two: '2', three: '3', four: '4', five: '5',
+};
+
+/** Lowercase, no diacritics, punctuation to spaces, possessive 's dropped, single spaces. */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/['’`´]s\b/g, '')
+    .replace(/&/g, ' en ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+export function foldedWords(text: string): string[] {
+  const folded = foldText(text);
+  return folded ? folded.split(' ').map((w) => NUMBER_WORDS[w] ?? w) : [];
+}
+
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word);
+}
+
+/**
+ * The matching key of one folded word: the Dutch Snowball stem with doubled letters collapsed and final
+ * z/v devoiced, so that visieloze/visieloos, knopen/knoppen and sociaal/sociale meet.
+ */
+export function stemWord(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  return dutch
+    .stem(word)
+    .replace(/ies$/, 'ie')
+    .replace(/(.)\1+/g, '$1')
+    .replace(/z$/, 's')
+    .replace(/v$/, 'f');
+}
+
+export interface Token {
+  /** The folded word as typed (used to rebuild compounds). */
+  readonly word: string;
+  readonly stem: string;
+}
+
+function toTokens(words: readonly string[]): Token[] {
+  return words.map((word) => ({ word, stem: stemWord(word) }));
+}
+
+/** Content tokens of a query: filler and question words removed ("wat is de sociale basis?" -> sociale, basis). */
+export function queryTokens(text: string): Token[] {
+  return toTokens(foldedWords(text).filter((w) => !STOPWORDS.has(w)));
+}
+
+/** Content tokens of a term or alias; a name made only of filler words keeps them, so no name becomes empty. */
+export function nameTokens(text: string): Token[] {
+  const words = foldedWords(text);
+  const content = words.filter((w) => !STOPWORDS.has(w));
+  return toTokens(content.length > 0 ? content : words);
+}

@@ -1,0 +1,254 @@
+import Fuse from 'fuse.js';
+import type { Concept } from './schema.js';
+import { foldText, nameTokens, queryTokens, stemWord, type Token } from './normalize.js';
+import { conceptNames } from './concept-names.js';
+import { createTrigramIndex, type TrigramIndex } from './trigram-index.js';
+
+/**
+ * Concept lookup: an inverted index over the stems of every term and alias generates candidates, fuse.js
+ * scores near-miss words against a small candidate list, and a coverage score over the whole name decides
+ * between a confident match, "bedoelde je..." suggestions, or no match. No query scans the whole base.
+ */
+
+export type LookupOutcome = 'match' | 'suggest' | 'none';
+
+export interface LookupHit {
+  readonly concept: Concept;
+  /** 0..1, higher is better. */
+  readonly score: number;
+}
+
+export interface LookupResult {
+  readonly query: string;
+  readonly outcome: LookupOutcome;
+  /** The match first, or up to three suggestions; empty when the outcome is none. */
+  readonly hits: readonly LookupHit[];
+}
+
+export interface SearchIndex {
+  readonly size: number;
+  lookup(query: string): LookupResult;
+}
+
+/** Thresholds, tuned on ../shared/eval and the research test queries (see test/unit/knowledge/eval.test.ts). */
+export const LOOKUP_TUNING = {
+  /** Below this length a word must match exactly: abbreviations such as wmo, wlz, swo, amw. */
+  minFuzzyLength: 5,
+  /** A fuzzy word match is never worth a full exact one. */
+  fuzzyDiscount: 0.92,
+  minWordSimilarity: 0.62,
+  minLengthRatio: 0.7,
+  maxFuzzyCandidates: 24,
+  confidentNameCoverage: 0.85,
+  confidentQueryCoverage: 0.7,
+  confidentScore: 0.8,
+  confidentMargin: 0.05,
+  suggestScore: 0.5,
+  suggestFloor: 0.4,
+  phraseBonusPerWord: 0.04,
+  maxSuggestions: 3,
+} as const;
+
+interface NameEntry {
+  readonly concept: number;
+  readonly stems: readonly string[];
+  /** The folded name with filler words kept, for literal phrase matches ("wat werkt"). */
+  readonly phrase: string;
+  readonly words: number;
+}
+
+interface WordMatch {
+  readonly stem: string;
+  readonly sim: number;
+}
+
+/** A query word, or adjacent words joined into a compound ("jeugd wet" -> jeugdwet), with its matches. */
+interface QueryPart {
+  readonly from: number;
+  readonly to: number;
+  readonly matches: readonly WordMatch[];
+}
+
+interface Candidate {
+  concept: number;
+  nameCoverage: number;
+  covered: Map<number, number>;
+  phraseWords: number;
+}
+
+export function createSearchIndex(concepts: readonly Concept[]): SearchIndex {
+  const names: NameEntry[] = [];
+  const postings = new Map<string, number[]>();
+  const conceptsPerStem = new Map<string, Set<number>>();
+
+  concepts.forEach((concept, ci) => {
+    for (const name of conceptNames(concept)) {
+      for (const stems of stemVariants(nameTokens(name))) {
+        const id = names.length;
+        names.push({ concept: ci, stems, phrase: foldText(name), words: foldText(name).split(' ').length });
+        for (const stem of new Set(stems)) {
+          let list = postings.get(stem);
+          if (!list) postings.set(stem, (list = []));
+          list.push(id);
+          let set = conceptsPerStem.get(stem);
+          if (!set) conceptsPerStem.set(stem, (set = new Set()));
+          set.add(ci);
+        }
+      }
+    }
+  });
+
+  const total = Math.max(concepts.length, 1);
+  const idf = new Map<string, number>();
+  for (const [stem, set] of conceptsPerStem) idf.set(stem, Math.log(1 + total / set.size));
+  const unknownWeight = Math.log(1 + total / 2);
+  const trigrams: TrigramIndex = createTrigramIndex(
+    [...postings.keys()].filter((s) => s.length >= LOOKUP_TUNING.minFuzzyLength - 1),
+  );
+  const weightOf = (stem: string): number => idf.get(stem) ?? unknownWeight;
+
+  function wordMatches(stem: string): WordMatch[] {
+    const out: WordMatch[] = [];
+    if (postings.has(stem)) out.push({ stem, sim: 1 });
+    if (stem.length < LOOKUP_TUNING.minFuzzyLength || /\d/.test(stem)) return out;
+    const near = trigrams.near(stem, LOOKUP_TUNING.maxFuzzyCandidates).filter((s) => s !== stem && lengthRatio(s, stem) >= LOOKUP_TUNING.minLengthRatio);
+    if (near.length === 0) return out;
+    const fuse = new Fuse(near, { includeScore: true, ignoreLocation: true, isCaseSensitive: true, threshold: 1 - LOOKUP_TUNING.minWordSimilarity });
+    for (const r of fuse.search(stem)) {
+      out.push({ stem: r.item, sim: (1 - (r.score ?? 1)) * LOOKUP_TUNING.fuzzyDiscount });
+    }
+    return out;
+  }
+
+  function queryParts(tokens: readonly Token[]): QueryPart[] {
+    const parts: QueryPart[] = tokens.map((t, i) => ({ from: i, to: i, matches: wordMatches(t.stem) }));
+    for (let len = 2; len <= 3; len++) {
+      for (let i = 0; i + len <= tokens.length; i++) {
+        const joined = stemWord(tokens.slice(i, i + len).map((t) => t.word).join(''));
+        if (postings.has(joined)) parts.push({ from: i, to: i + len - 1, matches: [{ stem: joined, sim: 1 }] });
+      }
+    }
+    return parts;
+  }
+
+  function lookup(query: string): LookupResult {
+    const tokens = queryTokens(query);
+    if (tokens.length === 0) return { query, outcome: 'none', hits: [] };
+    const parts = queryParts(tokens);
+    const positionWeight = tokens.map((t, i) => {
+      const best = parts.filter((p) => p.from === i && p.to === i).flatMap((p) => p.matches).sort((a, b) => b.sim - a.sim)[0];
+      return best ? weightOf(best.stem) : unknownWeight;
+    });
+
+    // stem -> (query part, similarity) for every word the query reaches
+    const reached = new Map<string, Array<{ part: QueryPart; sim: number }>>();
+    for (const part of parts) {
+      for (const m of part.matches) {
+        let list = reached.get(m.stem);
+        if (!list) reached.set(m.stem, (list = []));
+        list.push({ part, sim: m.sim });
+      }
+    }
+
+    const foldedQuery = ` ${foldText(query)} `;
+    const byConcept = new Map<number, Candidate>();
+    const seenNames = new Set<number>();
+    for (const stem of reached.keys()) {
+      for (const nameId of postings.get(stem) ?? []) {
+        if (seenNames.has(nameId)) continue;
+        seenNames.add(nameId);
+        scoreName(names[nameId]!, reached, weightOf, foldedQuery, byConcept);
+      }
+    }
+
+    const totalWeight = positionWeight.reduce((a, b) => a + b, 0);
+    const ranked = [...byConcept.values()]
+      .map((c) => {
+        let covered = 0;
+        for (const [pos, sim] of c.covered) covered += positionWeight[pos]! * sim;
+        const queryCoverage = covered / totalWeight;
+        const score = Math.min(1, 0.6 * c.nameCoverage + 0.4 * queryCoverage + LOOKUP_TUNING.phraseBonusPerWord * Math.min(c.phraseWords, 3));
+        return { concept: concepts[c.concept]!, nameCoverage: c.nameCoverage, queryCoverage, score };
+      })
+      .sort((a, b) => b.score - a.score || b.nameCoverage - a.nameCoverage || a.concept.id.localeCompare(b.concept.id));
+
+    return decide(query, tokens.length, ranked);
+  }
+
+  return { size: concepts.length, lookup };
+}
+
+function scoreName(
+  name: NameEntry,
+  reached: ReadonlyMap<string, ReadonlyArray<{ part: QueryPart; sim: number }>>,
+  weightOf: (stem: string) => number,
+  foldedQuery: string,
+  byConcept: Map<number, Candidate>,
+): void {
+  let matched = 0;
+  let weight = 0;
+  const covered = new Map<number, number>();
+  for (const stem of name.stems) {
+    const w = weightOf(stem);
+    weight += w;
+    let best: { part: QueryPart; sim: number } | undefined;
+    for (const r of reached.get(stem) ?? []) if (!best || r.sim > best.sim) best = r;
+    if (!best) continue;
+    matched += w * best.sim;
+    for (let pos = best.part.from; pos <= best.part.to; pos++) covered.set(pos, Math.max(covered.get(pos) ?? 0, best.sim));
+  }
+  const nameCoverage = weight > 0 ? matched / weight : 0;
+  const phraseWords = name.words >= 2 && foldedQuery.includes(` ${name.phrase} `) ? name.words : 0;
+  const prior = byConcept.get(name.concept);
+  if (!prior) {
+    byConcept.set(name.concept, { concept: name.concept, nameCoverage, covered: nameCoverage >= 0.5 ? covered : new Map(), phraseWords });
+    return;
+  }
+  if (nameCoverage >= 0.5) for (const [pos, sim] of covered) prior.covered.set(pos, Math.max(prior.covered.get(pos) ?? 0, sim));
+  prior.nameCoverage = Math.max(prior.nameCoverage, nameCoverage);
+  prior.phraseWords = Math.max(prior.phraseWords, phraseWords);
+}
+
+interface Ranked {
+  readonly concept: Concept;
+  readonly nameCoverage: number;
+  readonly queryCoverage: number;
+  readonly score: number;
+}
+
+function decide(query: string, words: number, ranked: readonly Ranked[]): LookupResult {
+  const t = LOOKUP_TUNING;
+  const [best, second] = ranked;
+  if (!best || best.score < t.suggestScore) return { query, outcome: 'none', hits: [] };
+  const clearWinner = !second || best.score - second.score >= t.confidentMargin;
+  // one word on its own is confident only when it is (nearly exactly) a whole name of the concept
+  const oneWordOk = words > 1 || best.nameCoverage >= 0.85;
+  const confident =
+    best.nameCoverage >= t.confidentNameCoverage &&
+    best.queryCoverage >= t.confidentQueryCoverage &&
+    best.score >= t.confidentScore &&
+    clearWinner &&
+    oneWordOk;
+  const floor = Math.max(t.suggestFloor, best.score * 0.6);
+  const hits = ranked
+    .filter((r, i) => i === 0 || r.score >= floor)
+    .slice(0, t.maxSuggestions)
+    .map((r) => ({ concept: r.concept, score: round(r.score) }));
+  return { query, outcome: confident ? 'match' : 'suggest', hits };
+}
+
+/** Name variants as stem lists: the words, and for compounds typed as separate words the joined form. */
+function stemVariants(tokens: readonly Token[]): string[][] {
+  if (tokens.length === 0) return [];
+  const variants = [tokens.map((t) => t.stem)];
+  if (tokens.length >= 2 && tokens.length <= 3) variants.push([stemWord(tokens.map((t) => t.word).join(''))]);
+  return variants;
+}
+
+function lengthRatio(a: string, b: string): number {
+  return Math.min(a.length, b.length) / Math.max(a.length, b.length);
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}

@@ -1,0 +1,17 @@
+import type { Concept } from './schema.js';
+import type { Problem } from './problems.js';
+import type { SearchIndex } from './search.js';
+
+/** One complete, validated, immutable version of the knowledge. A reload swaps whole snapshots. */
+export interface KnowledgeSnapshot {
+  /** Content hash of every knowledge file: equal files give an equal version. */
+  readonly version: string;
+  readonly concepts: readonly Concept[];
+  readonly conceptsById: ReadonlyMap<string, Concept>;
+  readonly index: SearchIndex;
+  readonly warnings: readonly Problem[];
+}
+
+export type LoadResult =
+  | { readonly ok: true; readonly snapshot: KnowledgeSnapshot }
+  | { readonly ok: false; readonly problems: readonly Problem[]; readonly warnings: readonly Problem[] };

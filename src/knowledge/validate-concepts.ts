@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { conceptFileSchema, conceptSchema, type Concept } from './schema.js';
+import type { Problem } from './problems.js';
+import type { PathSegment, YamlFile } from './yaml-file.js';
+import { foldText } from './normalize.js';
+
+/** The names and references of an entry, taken even when other fields are wrong, so cross-checks still run. */
+interface Located {
+  readonly names: Pick<Concept, 'id' | 'term' | 'aliases' | 'related'>;
+  readonly yaml: YamlFile;
+  readonly index: number;
+}
+
+const crossCheckSchema = z.looseObject({
+  id: z.string(),
+  term: z.string().catch(''),
+  aliases: z.array(z.unknown()).catch([]).transform((a) => a.filter((x): x is string => typeof x === 'string')),
+  related: z.array(z.unknown()).catch([]).transform((a) => a.filter((x): x is string => typeof x === 'string')),
+});
+
+export interface ConceptValidation {
+  readonly concepts: readonly Concept[];
+  readonly problems: readonly Problem[];
+  readonly warnings: readonly Problem[];
+}
+
+/** Validates every concept in every file and the references between them, reporting all problems in one pass. */
+export function validateConcepts(files: readonly YamlFile[]): ConceptValidation {
+  const problems: Problem[] = [];
+  const warnings: Problem[] = [];
+  const located: Located[] = [];
+  const concepts: Concept[] = [];
+
+  for (const yaml of files) {
+    const shape = conceptFileSchema.safeParse(yaml.data);
+    if (!shape.success) {
+      problems.push(yaml.problemAt([], '', 'the file must start with "concepts:" followed by a list of concepts'));
+      continue;
+    }
+    shape.data.concepts.forEach((raw, index) => {
+      const names = crossCheckSchema.safeParse(raw);
+      if (names.success) located.push({ names: names.data, yaml, index });
+      const parsed = conceptSchema.safeParse(raw);
+      if (parsed.success) {
+        concepts.push(parsed.data);
+        if (parsed.data.verified && parsed.data.sources.length === 0) {
+          warnings.push(yaml.problemAt(['concepts', index, 'id'], `${parsed.data.id}.sources`, 'no sources listed for a verified concept'));
+        }
+        return;
+      }
+      const label = labelOf(raw, index);
+      for (const issue of parsed.error.issues) problems.push(issueProblem(yaml, index, label, issue));
+    });
+  }
+
+  checkDuplicateIds(located, problems);
+  checkNames(located, problems, warnings);
+  checkRelated(located, problems);
+  return { concepts, problems, warnings };
+}
+
+function labelOf(raw: unknown, index: number): string {
+  const id = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)['id'] : undefined;
+  return typeof id === 'string' && id.trim() ? id : `concepts[${index}]`;
+}
+
+/** `sociale-basis.sources[0].url` */
+export function fieldOf(label: string, path: readonly PathSegment[]): string {
+  return label + path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('');
+}
+
+function issueProblem(yaml: YamlFile, index: number, label: string, issue: z.core.$ZodIssue): Problem {
+  const path = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
+  const field = fieldOf(label, path);
+  let message = issue.message;
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.map((k) => `"${k}"`).join(', ');
+    const key = issue.keys[0] ?? '';
+    return yaml.problemAt(['concepts', index, ...path, key], fieldOf(label, [...path, key]), `unknown field ${keys} (check the spelling)`);
+  }
+  if (issue.code === 'invalid_type' && issue.input === undefined) message = `the field "${String(path.at(-1) ?? '')}" is missing`;
+  return yaml.problemAt(['concepts', index, ...path], field, message);
+}
+
+function checkDuplicateIds(located: readonly Located[], problems: Problem[]): void {
+  const first = new Map<string, Located>();
+  for (const l of located) {
+    const prior = first.get(l.names.id);
+    if (!prior) {
+      first.set(l.names.id, l);
+      continue;
+    }
+    const at = prior.yaml.problemAt(['concepts', prior.index, 'id'], '', '');
+    problems.push(l.yaml.problemAt(['concepts', l.index, 'id'], `${l.names.id}.id`, `the id "${l.names.id}" is already used in ${at.file}:${at.line}`));
+  }
+}
+
+/** A term or alias may name one concept only, or a lookup could not tell them apart. */
+function checkNames(located: readonly Located[], problems: Problem[], warnings: Problem[]): void {
+  const owner = new Map<string, { id: string; name: string }>();
+  for (const { names: concept, yaml, index } of located) {
+    const names: Array<{ name: string; path: PathSegment[] }> = [
+      { name: concept.term, path: ['term'] },
+      ...concept.aliases.map((name, i) => ({ name, path: ['aliases', i] as PathSegment[] })),
+    ];
+    const own = new Set<string>();
+    for (const { name, path } of names) {
+      const key = foldText(name);
+      const field = fieldOf(concept.id, path);
+      if (!key) {
+        // a blank name is already reported by the schema check
+        if (name.trim()) problems.push(yaml.problemAt(['concepts', index, ...path], field, `"${name}" has no letters or digits`));
+        continue;
+      }
+      if (own.has(key)) {
+        warnings.push(yaml.problemAt(['concepts', index, ...path], field, `"${name}" is listed twice for this concept`));
+        continue;
+      }
+      own.add(key);
+      const other = owner.get(key);
+      if (other && other.id !== concept.id) {
+        problems.push(yaml.problemAt(['concepts', index, ...path], field, `"${name}" is also a name of concept "${other.id}" ("${other.name}"); a name may belong to one concept only`));
+      } else {
+        owner.set(key, { id: concept.id, name });
+      }
+    }
+  }
+}
+
+function checkRelated(located: readonly Located[], problems: Problem[]): void {
+  const ids = new Set(located.map((l) => l.names.id));
+  for (const { names: concept, yaml, index } of located) {
+    concept.related.forEach((rel, i) => {
+      const field = fieldOf(concept.id, ['related', i]);
+      if (rel === concept.id) problems.push(yaml.problemAt(['concepts', index, 'related', i], field, 'a concept cannot be related to itself'));
+      else if (!ids.has(rel)) problems.push(yaml.problemAt(['concepts', index, 'related', i], field, `there is no concept with id "${rel}"`));
+    });
+  }
+}

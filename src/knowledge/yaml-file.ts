@@ -1,0 +1,57 @@
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { Problem } from './problems.js';
+
+export type PathSegment = string | number;
+
+/** A parsed YAML file that can point at the line and column of any value in it. */
+export interface YamlFile {
+  readonly file: string;
+  readonly data: unknown;
+  /** Problems of YAML syntax; when non-empty, `data` must not be trusted. */
+  readonly syntaxProblems: readonly Problem[];
+  problemAt(path: readonly PathSegment[], field: string, message: string): Problem;
+}
+
+export function parseYamlFile(file: string, text: string): YamlFile {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const syntaxProblems: Problem[] = doc.errors.map((e) => {
+    const pos = lineCounter.linePos(e.pos[0]);
+    return { file, line: pos.line, column: pos.col, field: '', message: yamlMessage(e.code, e.message) };
+  });
+  const data = syntaxProblems.length === 0 ? doc.toJS() : undefined;
+  return {
+    file,
+    data,
+    syntaxProblems,
+    problemAt(path, field, message) {
+      const { line, col } = locate(doc, lineCounter, path);
+      return { file, line, column: col, field, message };
+    },
+  };
+}
+
+/** The position of the deepest node on `path` that exists (a missing field points at its parent). */
+function locate(doc: Document, lc: LineCounter, path: readonly PathSegment[]): { line: number; col: number } {
+  for (let n = path.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+    if (isNode(node) && node.range) return lc.linePos(node.range[0]);
+  }
+  return { line: 1, col: 1 };
+}
+
+function yamlMessage(code: string, raw: string): string {
+  const first = raw.split('\n')[0] ?? raw;
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'YAML syntax error: the same key appears twice in one entry';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+    case 'UNEXPECTED_TOKEN':
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return `YAML syntax error (check indentation, colons and quotes): ${first}`;
+    default:
+      return `YAML syntax error: ${first}`;
+  }
+}
