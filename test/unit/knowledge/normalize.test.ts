@@ -1,0 +1,47 @@
+import { foldText, queryTokens, nameTokens, stemWord } from '../../../src/knowledge/normalize.js';
+
+describe('normalisation', () => {
+  test.each([
+    ['Wat is de Sociale Basis?', 'wat is de sociale basis'],
+    ['Ingrediënten & continuïteit', 'ingredienten en continuiteit'],
+    ["wat waren de 3D's", 'wat waren de 3d'],
+    ['Verwey-Jonker Instituut', 'verwey jonker instituut'],
+    ['  betaalbre   soc. kwaliteit!! ', 'betaalbre soc kwaliteit'],
+  ])('folds %j', (input, folded) => {
+    expect(foldText(input)).toBe(folded);
+  });
+
+  test('question phrasing and filler words are dropped from queries, in Dutch and English', () => {
+    expect(queryTokens('wat is de sociale basis?').map((t) => t.word)).toEqual(['sociale', 'basis']);
+    expect(queryTokens('wat betekent preventie eigenlijk').map((t) => t.word)).toEqual(['preventie']);
+    expect(queryTokens('uitleg jeugdwet in het kort aub').map((t) => t.word)).toEqual(['jeugdwet']);
+    expect(queryTokens('what does SROI mean').map((t) => t.word)).toEqual(['sroi']);
+    expect(queryTokens('wat is het?')).toEqual([]);
+  });
+
+  test('number words become digits, so "drie doelen" meets "3 doelen"', () => {
+    expect(queryTokens('drie doelen').map((t) => t.stem)).toEqual(queryTokens('3 doelen').map((t) => t.stem));
+  });
+
+  test('a name made only of filler words keeps its words', () => {
+    expect(nameTokens('Wat werkt').map((t) => t.word)).toEqual(['werkt']);
+    expect(nameTokens('wat is').map((t) => t.word)).toEqual(['wat', 'is']);
+  });
+
+  test.each([
+    ['visieloze', 'visieloos'],
+    ['knopen', 'knoppen'],
+    ['bezuinigingen', 'bezuinigen'],
+    ['kwetsbaren', 'kwetsbare'],
+    ['decentralisaties', 'decentralisatie'],
+    ['sociale', 'sociaal'],
+    ['vrijwilligers', 'vrijwilliger'],
+  ])('%s and %s share a stem', (a, b) => {
+    expect(stemWord(a)).toBe(stemWord(b));
+  });
+
+  test('short words and abbreviations are not stemmed', () => {
+    expect(stemWord('wmo')).toBe('wmo');
+    expect(stemWord('3d')).toBe('3d');
+  });
+});
