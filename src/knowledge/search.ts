@@ -32,8 +32,10 @@ export interface SearchIndex {
 
 /** Thresholds, tuned on ../shared/eval and the research test queries (see test/unit/knowledge/eval.test.ts). */
 export const LOOKUP_TUNING = {
-  /** Below this length a word must match exactly: abbreviations such as wmo, wlz, swo, amw. */
-  minFuzzyLength: 5,
+  /** Query words shorter than this match exactly only: abbreviations such as wmo, wlz, swo, amw. */
+  minFuzzyQueryLength: 4,
+  /** Knowledge words shorter than this are never fuzzy targets, so "gala" or "mkba" need an exact match. */
+  minFuzzyWordLength: 5,
   /** A fuzzy word match is never worth a full exact one. */
   fuzzyDiscount: 0.92,
   minWordSimilarity: 0.62,
@@ -79,49 +81,65 @@ interface Candidate {
 export function createSearchIndex(concepts: readonly Concept[]): SearchIndex {
   const names: NameEntry[] = [];
   const postings = new Map<string, number[]>();
-  const conceptsPerStem = new Map<string, Set<number>>();
+  /** Every folded word (and joined compound) of every name, with its stem: fuzzy matching works on words. */
+  const stemOfWord = new Map<string, string>();
 
   concepts.forEach((concept, ci) => {
     for (const name of conceptNames(concept)) {
-      for (const stems of stemVariants(nameTokens(name))) {
+      const phrase = foldText(name);
+      const tokens = nameTokens(phrase);
+      for (const t of tokens) stemOfWord.set(t.word, t.stem);
+      const words = phrase.split(' ').length;
+      for (const stems of stemVariants(tokens, stemOfWord)) {
         const id = names.length;
-        names.push({ concept: ci, stems, phrase: foldText(name), words: foldText(name).split(' ').length });
-        for (const stem of new Set(stems)) {
-          let list = postings.get(stem);
-          if (!list) postings.set(stem, (list = []));
-          list.push(id);
-          let set = conceptsPerStem.get(stem);
-          if (!set) conceptsPerStem.set(stem, (set = new Set()));
-          set.add(ci);
-        }
+        names.push({ concept: ci, stems, phrase, words });
+        stems.forEach((stem, i) => {
+          if (stems.indexOf(stem) !== i) return; // a stem twice in one name is posted once
+          const list = postings.get(stem);
+          if (list) list.push(id);
+          else postings.set(stem, [id]);
+        });
       }
     }
   });
 
+  // Names are posted in concept order, so counting concept changes along a list gives the document frequency.
   const total = Math.max(concepts.length, 1);
   const idf = new Map<string, number>();
-  for (const [stem, set] of conceptsPerStem) idf.set(stem, Math.log(1 + total / set.size));
+  for (const [stem, list] of postings) {
+    let df = 0;
+    let last = -1;
+    for (const id of list) {
+      const ci = names[id]!.concept;
+      if (ci !== last) df++;
+      last = ci;
+    }
+    idf.set(stem, Math.log(1 + total / df));
+  }
   const unknownWeight = Math.log(1 + total / 2);
-  const trigrams: TrigramIndex = createTrigramIndex(
-    [...postings.keys()].filter((s) => s.length >= LOOKUP_TUNING.minFuzzyLength - 1),
-  );
+  const trigrams: TrigramIndex = createTrigramIndex([...stemOfWord.keys()].filter((w) => w.length >= LOOKUP_TUNING.minFuzzyWordLength));
   const weightOf = (stem: string): number => idf.get(stem) ?? unknownWeight;
 
-  function wordMatches(stem: string): WordMatch[] {
-    const out: WordMatch[] = [];
-    if (postings.has(stem)) out.push({ stem, sim: 1 });
-    if (stem.length < LOOKUP_TUNING.minFuzzyLength || /\d/.test(stem)) return out;
-    const near = trigrams.near(stem, LOOKUP_TUNING.maxFuzzyCandidates).filter((s) => s !== stem && lengthRatio(s, stem) >= LOOKUP_TUNING.minLengthRatio);
-    if (near.length === 0) return out;
+  function wordMatches(token: Token): WordMatch[] {
+    const best = new Map<string, number>();
+    if (postings.has(token.stem)) best.set(token.stem, 1);
+    if (token.word.length < LOOKUP_TUNING.minFuzzyQueryLength || /\d/.test(token.word)) return toMatches(best);
+    const near = trigrams
+      .near(token.word, LOOKUP_TUNING.maxFuzzyCandidates)
+      .filter((w) => w !== token.word && lengthRatio(w, token.word) >= LOOKUP_TUNING.minLengthRatio);
+    if (near.length === 0) return toMatches(best);
     const fuse = new Fuse(near, { includeScore: true, ignoreLocation: true, isCaseSensitive: true, threshold: 1 - LOOKUP_TUNING.minWordSimilarity });
-    for (const r of fuse.search(stem)) {
-      out.push({ stem: r.item, sim: (1 - (r.score ?? 1)) * LOOKUP_TUNING.fuzzyDiscount });
+    for (const r of fuse.search(token.word)) {
+      // fuse.js scores the best substring; scale by length so "huismoet" beats "huismoetger" for "huismfet"
+      const sim = (1 - (r.score ?? 1)) * Math.sqrt(lengthRatio(r.item, token.word)) * LOOKUP_TUNING.fuzzyDiscount;
+      const stem = stemOfWord.get(r.item)!;
+      if (sim >= LOOKUP_TUNING.minWordSimilarity * LOOKUP_TUNING.fuzzyDiscount && sim > (best.get(stem) ?? 0)) best.set(stem, sim);
     }
-    return out;
+    return toMatches(best);
   }
 
   function queryParts(tokens: readonly Token[]): QueryPart[] {
-    const parts: QueryPart[] = tokens.map((t, i) => ({ from: i, to: i, matches: wordMatches(t.stem) }));
+    const parts: QueryPart[] = tokens.map((t, i) => ({ from: i, to: i, matches: wordMatches(t) }));
     for (let len = 2; len <= 3; len++) {
       for (let i = 0; i + len <= tokens.length; i++) {
         const joined = stemWord(tokens.slice(i, i + len).map((t) => t.word).join(''));
@@ -237,12 +255,21 @@ function decide(query: string, words: number, ranked: readonly Ranked[]): Lookup
   return { query, outcome: confident ? 'match' : 'suggest', hits };
 }
 
-/** Name variants as stem lists: the words, and for compounds typed as separate words the joined form. */
-function stemVariants(tokens: readonly Token[]): string[][] {
+/** Name variants as stem lists: the words, and for names of two or three words the joined compound. */
+function stemVariants(tokens: readonly Token[], stemOfWord: Map<string, string>): string[][] {
   if (tokens.length === 0) return [];
   const variants = [tokens.map((t) => t.stem)];
-  if (tokens.length >= 2 && tokens.length <= 3) variants.push([stemWord(tokens.map((t) => t.word).join(''))]);
+  if (tokens.length >= 2 && tokens.length <= 3) {
+    const joined = tokens.map((t) => t.word).join('');
+    const stem = stemWord(joined);
+    stemOfWord.set(joined, stem);
+    variants.push([stem]);
+  }
   return variants;
+}
+
+function toMatches(best: ReadonlyMap<string, number>): WordMatch[] {
+  return [...best].map(([stem, sim]) => ({ stem, sim }));
 }
 
 function lengthRatio(a: string, b: string): number {

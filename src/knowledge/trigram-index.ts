@@ -34,7 +34,7 @@ export function createTrigramIndex(words: readonly string[]): TrigramIndex {
       const scored: Array<[number, number]> = [];
       for (const [i, n] of shared) {
         const dice = (2 * n) / (grams.length + gramCounts[i]!);
-        if (dice >= 0.3) scored.push([i, dice]);
+        if (dice >= 0.2) scored.push([i, dice]);
       }
       scored.sort((a, b) => b[1] - a[1]);
       return scored.slice(0, limit).map(([i]) => words[i]!);
