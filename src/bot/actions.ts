@@ -1,9 +1,28 @@
+import { z } from 'zod';
+
 /**
  * Button payloads. The core makes them and reads them back; adapters carry them unread. They are short
  * JSON strings so they fit every platform's limit (Slack: 2,000 characters per button value).
  */
-export type ActionPayload =
-  | { readonly a: 'concept'; readonly id: string };
+
+export const COMMANDS = ['help', 'stop', 'back', 'skip', 'restart', 'resume', 'summary', 'export', 'forget', 'forget-confirm', 'forget-cancel'] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+const payloadSchema = z.discriminatedUnion('a', [
+  z.object({ a: z.literal('concept'), id: z.string().max(100) }),
+  z.object({ a: z.literal('cmd'), c: z.enum(COMMANDS) }),
+  /** Start a dialogue; g: as a group session, n: with names. */
+  z.object({ a: z.literal('start'), d: z.string().max(100), g: z.literal(1).optional(), n: z.literal(1).optional() }),
+  /** Answer step s of personal run r (v: the choice id or scale score; multi/text come as event values/text). */
+  z.object({ a: z.literal('ans'), r: z.string().max(40), s: z.string().max(100), v: z.string().max(100).optional() }),
+  /** A member's answer in group session r. */
+  z.object({ a: z.literal('vote'), r: z.string().max(40), s: z.string().max(100), v: z.string().max(100).optional() }),
+  /** The lead moves group session r on from step s, or closes it. */
+  z.object({ a: z.literal('next'), r: z.string().max(40), s: z.string().max(100) }),
+  z.object({ a: z.literal('close'), r: z.string().max(40) }),
+]);
+
+export type ActionPayload = z.infer<typeof payloadSchema>;
 
 export function encodeAction(payload: ActionPayload): string {
   return JSON.stringify(payload);
@@ -12,10 +31,10 @@ export function encodeAction(payload: ActionPayload): string {
 /** Undefined for anything the core did not make (old buttons, tampering): treated as an unknown action. */
 export function decodeAction(raw: string): ActionPayload | undefined {
   try {
-    const value = JSON.parse(raw) as Record<string, unknown>;
-    if (value['a'] === 'concept' && typeof value['id'] === 'string') return { a: 'concept', id: value['id'] };
+    const parsed = payloadSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : undefined;
   } catch {
     // not JSON: not one of ours
+    return undefined;
   }
-  return undefined;
 }

@@ -2,13 +2,16 @@ import type { Source } from '../knowledge/schema.js';
 
 /**
  * Neutral replies: what the bot wants to say, never how a platform lays it out. Adapters render them as
- * Adaptive Cards or Block Kit; the terminal renders them as text.
+ * Adaptive Cards or Block Kit; the terminal renders them as text. Text fields are plain text written by
+ * us or typed by users: renderers escape them for their markup.
  */
 
 /** A button. `payload` is made by the core and comes back unread in an action event. */
 export interface Action {
   readonly label: string;
   readonly payload: string;
+  /** primary: the expected next click; danger: destructive (vergeet mij). */
+  readonly style?: 'primary' | 'danger';
 }
 
 export interface AnswerReply {
@@ -23,12 +26,15 @@ export interface AnswerReply {
   readonly verified: boolean;
   /** Related concepts, as buttons. */
   readonly related: readonly Action[];
+  /** Extra buttons, e.g. "ga verder met de dialoog". */
+  readonly actions: readonly Action[];
 }
 
 export interface SuggestionsReply {
   readonly kind: 'suggestions';
   readonly text: string;
   readonly options: readonly Action[];
+  readonly actions: readonly Action[];
 }
 
 export interface NoticeReply {
@@ -36,10 +42,83 @@ export interface NoticeReply {
   readonly text: string;
   readonly tone: 'info' | 'warning' | 'error';
   readonly actions: readonly Action[];
+  /** Only the actor needs to see it (Slack: ephemeral). */
+  readonly private?: boolean;
 }
 
-export type Reply = AnswerReply | SuggestionsReply | NoticeReply;
+export type QuestionInput =
+  | { readonly kind: 'choice'; readonly options: readonly Action[] }
+  | { readonly kind: 'scale'; readonly options: readonly Action[]; readonly low: string; readonly high: string }
+  /** Options are {label, value}; the submit action comes back with the selected values. */
+  | { readonly kind: 'multi'; readonly options: ReadonlyArray<{ label: string; value: string }>; readonly submit: Action }
+  /** The submit action comes back with the typed text; typing a message works too. */
+  | { readonly kind: 'text'; readonly maxLength: number; readonly submit: Action }
+  | { readonly kind: 'info'; readonly text: string };
+
+export interface QuestionReply {
+  readonly kind: 'question';
+  readonly dialogueTitle: string;
+  /** 1-based position in this walk through the dialogue. */
+  readonly number: number;
+  readonly title: string;
+  readonly prompt: string;
+  readonly input: QuestionInput;
+  /** "lees meer" buttons for linked concepts. */
+  readonly concepts: readonly Action[];
+  /** sla over, terug, stop. */
+  readonly actions: readonly Action[];
+  /** Set in group sessions: everyone answers, the lead moves on. */
+  readonly group?: { readonly sessionId: string; readonly leadName: string };
+}
+
+export interface TallyCount {
+  readonly label: string;
+  readonly count: number;
+}
+
+/** The live result of a group question; always replaces the previous tally with the same `replaceKey`. */
+export interface TallyReply {
+  readonly kind: 'tally';
+  readonly replaceKey: string;
+  readonly title: string;
+  readonly respondents: number;
+  readonly counts: readonly TallyCount[];
+  /** Free-text answers, with names only in a named session. */
+  readonly texts: readonly string[];
+  /** Volgende vraag, afsluiten: only the lead or an admin may use them. */
+  readonly actions: readonly Action[];
+  readonly closed: boolean;
+}
+
+export interface SummaryItem {
+  readonly title: string;
+  readonly prompt: string;
+  /** Personal: the answer; group: one line per option with its count, or the free-text answers. */
+  readonly lines: readonly string[];
+}
+
+export interface SummaryReply {
+  readonly kind: 'summary';
+  readonly dialogueTitle: string;
+  readonly complete: boolean;
+  readonly items: readonly SummaryItem[];
+  readonly conclusions: readonly string[];
+  readonly concepts: readonly Action[];
+  readonly actions: readonly Action[];
+}
+
+export interface ExportReply {
+  readonly kind: 'export';
+  readonly filename: string;
+  readonly markdown: string;
+}
+
+export type Reply = AnswerReply | SuggestionsReply | NoticeReply | QuestionReply | TallyReply | SummaryReply | ExportReply;
 
 export function assertNever(x: never): never {
   throw new Error(`unhandled variant: ${JSON.stringify(x)}`);
+}
+
+export function notice(text: string, actions: readonly Action[] = [], extra: Partial<Pick<NoticeReply, 'tone' | 'private'>> = {}): NoticeReply {
+  return { kind: 'notice', text, tone: extra.tone ?? 'info', actions, ...(extra.private ? { private: true } : {}) };
 }

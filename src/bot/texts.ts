@@ -1,4 +1,4 @@
-/** Every Dutch sentence the bot says lives here (informal "je"). */
+/** Every Dutch sentence the bot says lives here (informal "je"). Markup: *vet* only, renderers adapt it. */
 export const texts = {
   lookup: {
     suggest: 'Dat weet ik niet zeker. Bedoelde je een van deze begrippen?',
@@ -11,5 +11,98 @@ export const texts = {
     sources: 'Bronnen',
     related: 'Zie ook',
     unknownConcept: 'Dat begrip ken ik niet (meer). Stel je vraag gerust opnieuw.',
+    tooLong: (max: number) => `Je bericht is te lang (meer dan ${max} tekens). Stel je vraag korter.`,
+  },
+  menu: {
+    welcome:
+      'Hoi! Ik ben de Routeplanner-bot. Ik help je met de kennis uit *Op weg naar betaalbare sociale kwaliteit*, ' +
+      'het *Gespreksmodel sociale basis* en de vijf knoppen uit *Het kan anders en beter*. Stel een vraag over een ' +
+      'begrip, bijvoorbeeld *wat is de sociale basis?*, of start een van de gesprekken hieronder.',
+    help:
+      'Dit kun je doen:\n' +
+      '• Stel een vraag over een begrip, bijvoorbeeld *wat is de sociale basis?* (of *zoek <vraag>*)\n' +
+      '• *start <gesprek>*: begin een begeleid gesprek; in een kanaal of groep doet iedereen mee\n' +
+      '• *verder*: ga verder waar je was gebleven\n' +
+      '• *terug*, *sla over*, *opnieuw*, *stop*: tijdens een gesprek\n' +
+      '• *samenvatting* en *exporteer*: je antwoorden op een rij, of als Markdown voor een notitie\n' +
+      '• *vergeet mij*: wis alles wat ik over jou heb opgeslagen',
+    dialoguesHeading: 'Gesprekken:',
+    startLabel: (title: string) => `Start: ${title}`,
+    startGroupLabel: (title: string) => `Start met de groep: ${title}`,
+    helpLabel: 'Help',
+    unknownDialogue: (name: string) => `Ik ken geen gesprek dat "${name}" heet. Deze zijn er:`,
+    whichDialogue: 'Welk gesprek wil je starten?',
+    noDialogues: 'Er zijn op dit moment geen gesprekken beschikbaar.',
+  },
+  dialogue: {
+    started: (title: string) => `We beginnen met *${title}*.`,
+    resumed: (title: string) => `We gaan verder met *${title}*.`,
+    replacedRun: (oldTitle: string) => `Je gesprek *${oldTitle}* staat op pauze; met *verder* kom je daar niet meer terug, want je bent nu een nieuw gesprek begonnen.`,
+    nothingToResume: 'Je hebt geen gesprek dat nog loopt. Start er een:',
+    stopped: (title: string) => `Gestopt met *${title}*. Je antwoorden blijven bewaard: typ *verder* om later door te gaan of *opnieuw* om opnieuw te beginnen.`,
+    noActive: 'Er loopt nu geen gesprek. Start er een:',
+    cannotGoBack: 'Dit is de eerste vraag; verder terug kan niet.',
+    notSkippable: 'Deze vraag kun je niet overslaan.',
+    waiting: 'Het gesprek wacht op je bij de vraag hierboven.',
+    goOn: 'Ga verder met het gesprek',
+    stale: 'Die knop hoort bij een vraag die al voorbij is. Hier is de vraag waar je nu bent:',
+    staleGone: 'Die knop hoort bij een gesprek dat al is afgelopen.',
+    invalidChoice: 'Dat antwoord past niet bij deze vraag. Kies een van de knoppen, of typ het nummer van je keuze.',
+    pickAtLeastOne: 'Kies minstens één optie en klik dan op *Klaar*.',
+    textTooLong: (length: number, max: number) => `Je antwoord is ${length} tekens; hier passen er maximaal ${max}. Maak het wat korter en stuur het opnieuw.`,
+    emptyText: 'Typ je antwoord als bericht, of gebruik *sla over*.',
+    changed: 'Dit gesprek is bijgewerkt sinds je begon. Je antwoorden die nog passen, zijn bewaard; we gaan verder bij de eerste open vraag.',
+    removed: (title: string) => `Het gesprek *${title}* bestaat niet meer. Hieronder staan je antwoorden tot nu toe.`,
+    done: 'Klaar! Hier is de samenvatting van je antwoorden.',
+    nothingToSummarise: 'Er is nog geen gesprek om samen te vatten. Start er een:',
+    noAnswers: 'geen antwoorden',
+    exportedOn: 'Geëxporteerd op',
+    incomplete: 'nog niet afgerond',
+    answersHeading: 'Antwoorden',
+    conclusionsHeading: 'Conclusies',
+    readMoreHeading: 'Meer lezen',
+    questionNumber: (n: number) => `Vraag ${n}`,
+    continueLabel: 'Verder',
+    doneLabel: 'Klaar',
+    sendLabel: 'Verstuur',
+    skipLabel: 'Sla over',
+    backLabel: 'Terug',
+    stopLabel: 'Stop',
+    restartLabel: 'Opnieuw',
+    summaryLabel: 'Samenvatting',
+    exportLabel: 'Exporteer',
+    typeAnswer: (max: number) => `Typ je antwoord (maximaal ${max} tekens).`,
+    multiHint: 'Typ de nummers van je keuzes, gescheiden door komma’s (bijvoorbeeld 1, 3), of gebruik de knoppen.',
+  },
+  group: {
+    started: (title: string, lead: string, named: boolean) =>
+      `${lead} start het groepsgesprek *${title}*. Iedereen kan antwoorden met de knoppen; je kunt je antwoord wijzigen ` +
+      `tot ${lead} doorgaat naar de volgende vraag. ${named ? 'Namen staan in de samenvatting.' : 'De samenvatting is anoniem.'}`,
+    alreadyRunning: (title: string, lead: string) => `Hier loopt al een groepsgesprek: *${title}*, geleid door ${lead}. Het moet eerst worden afgesloten.`,
+    onlyLead: (lead: string) => `Alleen ${lead} (de gespreksleider) of een beheerder kan het gesprek verder zetten of afsluiten.`,
+    nextLabel: 'Volgende vraag',
+    closeLabel: 'Afsluiten',
+    tallyTitle: (title: string) => `Stand: ${title}`,
+    closed: 'Het groepsgesprek is afgesloten. Hier is de samenvatting.',
+    noSession: 'Er loopt hier geen groepsgesprek. Start er een:',
+    personalOnly: 'Dat kan alleen in een persoonlijk gesprek met mij.',
+    channelOnly: 'Een groepsgesprek start je in een kanaal of groepschat.',
+    recorded: 'Je antwoord is genoteerd.',
+    notInGroupStep: 'Deze vraag is al voorbij; je antwoord telt niet meer mee.',
+    infoStep: 'Dit is een toelichting; de gespreksleider gaat verder wanneer iedereen het gelezen heeft.',
+  },
+  privacy: {
+    confirm: 'Weet je het zeker? Ik wis dan al je opgeslagen antwoorden en gesprekken, ook je antwoorden in groepsgesprekken. Dat kan niet ongedaan worden gemaakt.',
+    confirmLabel: 'Ja, wis alles',
+    cancelLabel: 'Nee, toch niet',
+    erased: (n: number) => `Klaar: ik heb ${n === 1 ? '1 opgeslagen item' : `${n} opgeslagen items`} over jou gewist.`,
+    cancelled: 'Oké, ik heb niets gewist.',
+    retention: (days: number) => `Antwoorden bewaar ik ${days} dagen na je laatste activiteit.`,
+  },
+  errors: {
+    storeDown: 'Ik kan je antwoord nu niet opslaan door een storing. Er is niets verloren gegaan: probeer het over een paar minuten opnieuw.',
+    storeCorrupt: 'Er is een probleem met de opgeslagen gegevens van dit gesprek. Ik heb niets overschreven; de beheerder kan het herstellen. Vragen over begrippen kun je gewoon blijven stellen.',
+    unexpected: 'Er ging iets mis aan mijn kant. Je gesprek is bewaard: probeer het nog eens, of typ *verder*.',
+    unknownAction: 'Die knop ken ik niet (meer). Typ *help* voor wat ik kan.',
   },
 } as const;

@@ -28,7 +28,7 @@ export async function askCommand(dir: string, query: string, json: boolean, io: 
     const results = result.hits.map((h) => ({ id: h.concept.id, term: h.concept.term, score: h.score }));
     io.out(`${JSON.stringify({ query, outcome: result.outcome, results })}\n`);
   } else {
-    io.out(renderText(lookupReplies(result, snapshot)));
+    io.out(renderText(lookupReplies(result, snapshot)).text);
   }
   return 0;
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { compareProblems, type Problem } from './problems.js';
 import { parseYamlFile, type YamlFile } from './yaml-file.js';
 import { validateConcepts } from './validate-concepts.js';
+import { validateDialogues } from './validate-dialogues.js';
 import { createSearchIndex } from './search.js';
 import type { LoadResult } from './snapshot.js';
 
@@ -17,47 +18,68 @@ interface RawFile {
 /** Reads, validates and indexes the knowledge folder. Never throws for bad content: problems are the result. */
 export async function loadKnowledge(dir: string): Promise<LoadResult> {
   const problems: Problem[] = [];
+  const rootProblem = await folderCheck(dir, '.');
+  if (rootProblem) return { ok: false, problems: [rootProblem], warnings: [] };
   const conceptFiles = await readFolder(dir, 'concepts', problems);
   if (problems.length === 0 && conceptFiles.length === 0) {
     problems.push(folderProblem('concepts', 'there are no concept files (*.yaml) in this folder'));
   }
-  return buildSnapshot(conceptFiles, problems);
+  // dialogues are optional: a knowledge base may hold concepts only
+  const dialogueFiles = (await folderCheck(dir, 'dialogues')) ? [] : await readFolder(dir, 'dialogues', problems);
+  return buildSnapshot(conceptFiles, dialogueFiles, problems);
 }
 
-export function buildSnapshot(conceptFiles: readonly RawFile[], readProblems: readonly Problem[] = []): LoadResult {
+export function buildSnapshot(conceptFiles: readonly RawFile[], dialogueFiles: readonly RawFile[], readProblems: readonly Problem[] = []): LoadResult {
   const problems = [...readProblems];
-  const parsed: YamlFile[] = [];
-  for (const f of conceptFiles) {
-    const yaml = parseYamlFile(f.rel, f.text);
-    if (yaml.syntaxProblems.length > 0) problems.push(...yaml.syntaxProblems);
-    else parsed.push(yaml);
-  }
-  const concepts = validateConcepts(parsed);
+  const parse = (files: readonly RawFile[]): YamlFile[] =>
+    files.flatMap((f) => {
+      const yaml = parseYamlFile(f.rel, f.text);
+      problems.push(...yaml.syntaxProblems);
+      return yaml.syntaxProblems.length > 0 ? [] : [yaml];
+    });
+  const concepts = validateConcepts(parse(conceptFiles));
   problems.push(...concepts.problems);
+  const conceptIds = new Set(concepts.concepts.map((c) => c.id));
+  const dialogues = validateDialogues(parse(dialogueFiles), conceptIds);
+  problems.push(...dialogues.problems);
   const warnings = [...concepts.warnings].sort(compareProblems);
   if (problems.length > 0) return { ok: false, problems: problems.sort(compareProblems), warnings };
 
   return {
     ok: true,
     snapshot: {
-      version: contentHash(conceptFiles),
+      version: contentHash([...conceptFiles, ...dialogueFiles]),
       concepts: concepts.concepts,
       conceptsById: new Map(concepts.concepts.map((c) => [c.id, c])),
       index: createSearchIndex(concepts.concepts),
+      dialogues: dialogues.dialogues.map((d) => d.dialogue),
+      dialoguesById: new Map(dialogues.dialogues.map((d) => [d.dialogue.id, d.dialogue])),
+      dialogueHashes: new Map(dialogues.dialogues.map((d) => [d.dialogue.id, d.hash])),
       warnings,
     },
   };
 }
 
+/** A problem when `sub` of `root` is missing or not a folder. */
+async function folderCheck(root: string, sub: string): Promise<Problem | undefined> {
+  const dir = path.join(root, sub);
+  try {
+    if ((await stat(dir)).isDirectory()) return undefined;
+    return folderProblem(sub, `is not a folder (looked in ${path.resolve(dir)})`);
+  } catch (err) {
+    return folderProblem(sub, `cannot be read (${describeFsError(err)}; looked in ${path.resolve(dir)})`);
+  }
+}
+
 async function readFolder(root: string, sub: string, problems: Problem[]): Promise<RawFile[]> {
   const dir = path.join(root, sub);
+  const notAFolder = await folderCheck(root, sub);
+  if (notAFolder) {
+    problems.push(notAFolder);
+    return [];
+  }
   let names: string[];
   try {
-    const info = await stat(dir);
-    if (!info.isDirectory()) {
-      problems.push(folderProblem(sub, `is not a folder (looked in ${path.resolve(dir)})`));
-      return [];
-    }
     names = (await readdir(dir)).filter((n) => YAML_FILE.test(n)).sort();
   } catch (err) {
     problems.push(folderProblem(sub, `cannot be read (${describeFsError(err)}; looked in ${path.resolve(dir)})`));

@@ -1,4 +1,5 @@
 import type { Concept } from './schema.js';
+import type { Dialogue } from './dialogue-schema.js';
 import type { Problem } from './problems.js';
 import type { SearchIndex } from './search.js';
 
@@ -9,6 +10,10 @@ export interface KnowledgeSnapshot {
   readonly concepts: readonly Concept[];
   readonly conceptsById: ReadonlyMap<string, Concept>;
   readonly index: SearchIndex;
+  readonly dialogues: readonly Dialogue[];
+  readonly dialoguesById: ReadonlyMap<string, Dialogue>;
+  /** Per dialogue a hash of its definition, so a session notices when its dialogue changed. */
+  readonly dialogueHashes: ReadonlyMap<string, string>;
   readonly warnings: readonly Problem[];
 }
 

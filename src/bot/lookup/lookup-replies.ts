@@ -2,7 +2,7 @@ import type { Concept } from '../../knowledge/schema.js';
 import type { KnowledgeSnapshot } from '../../knowledge/snapshot.js';
 import type { LookupResult } from '../../knowledge/search.js';
 import { encodeAction } from '../actions.js';
-import { assertNever, type Action, type AnswerReply, type Reply } from '../replies.js';
+import { assertNever, notice, type Action, type AnswerReply, type Reply } from '../replies.js';
 import { texts } from '../texts.js';
 
 export function conceptAction(concept: Pick<Concept, 'id' | 'term'>): Action {
@@ -23,6 +23,7 @@ export function answerReply(concept: Concept, snapshot: KnowledgeSnapshot): Answ
     sources: concept.sources,
     verified: concept.verified,
     related,
+    actions: [],
   };
 }
 
@@ -32,9 +33,9 @@ export function lookupReplies(result: LookupResult, snapshot: KnowledgeSnapshot)
     case 'match':
       return [answerReply(result.hits[0]!.concept, snapshot)];
     case 'suggest':
-      return [{ kind: 'suggestions', text: texts.lookup.suggest, options: result.hits.map((h) => conceptAction(h.concept)) }];
+      return [{ kind: 'suggestions', text: texts.lookup.suggest, options: result.hits.map((h) => conceptAction(h.concept)), actions: [] }];
     case 'none':
-      return [{ kind: 'notice', tone: 'info', text: texts.lookup.none, actions: [] }];
+      return [notice(texts.lookup.none)];
     default:
       return assertNever(result.outcome);
   }
