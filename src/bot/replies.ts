@@ -80,6 +80,8 @@ export interface TallyCount {
 export interface TallyReply {
   readonly kind: 'tally';
   readonly replaceKey: string;
+  /** Grows with every change of the session: an update older than the one shown can be dropped. */
+  readonly version: number;
   readonly title: string;
   readonly respondents: number;
   readonly counts: readonly TallyCount[];

@@ -1,3 +1,5 @@
+import { plainFragment as p } from './plain.js';
+
 /** Every Dutch sentence the bot says lives here (informal "je"). Markup: *vet* only, renderers adapt it. */
 export const texts = {
   lookup: {
@@ -30,7 +32,7 @@ export const texts = {
     startLabel: (title: string) => `Start: ${title}`,
     startGroupLabel: (title: string) => `Start met de groep: ${title}`,
     helpLabel: 'Help',
-    unknownDialogue: (name: string) => `Ik ken geen gesprek dat "${name}" heet. Deze zijn er:`,
+    unknownDialogue: (name: string) => `Ik ken geen gesprek dat "${p(name)}" heet. Deze zijn er:`,
     whichDialogue: 'Welk gesprek wil je starten?',
     noDialogues: 'Er zijn op dit moment geen gesprekken beschikbaar.',
   },
@@ -76,10 +78,10 @@ export const texts = {
   },
   group: {
     started: (title: string, lead: string, named: boolean) =>
-      `${lead} start het groepsgesprek *${title}*. Iedereen kan antwoorden met de knoppen; je kunt je antwoord wijzigen ` +
-      `tot ${lead} doorgaat naar de volgende vraag. ${named ? 'Namen staan in de samenvatting.' : 'De samenvatting is anoniem.'}`,
-    alreadyRunning: (title: string, lead: string) => `Hier loopt al een groepsgesprek: *${title}*, geleid door ${lead}. Het moet eerst worden afgesloten.`,
-    onlyLead: (lead: string) => `Alleen ${lead} (de gespreksleider) of een beheerder kan het gesprek verder zetten of afsluiten.`,
+      `${p(lead)} start het groepsgesprek *${title}*. Iedereen kan antwoorden met de knoppen; je kunt je antwoord wijzigen ` +
+      `tot ${p(lead)} doorgaat naar de volgende vraag. ${named ? 'Namen staan in de samenvatting.' : 'De samenvatting is anoniem.'}`,
+    alreadyRunning: (title: string, lead: string) => `Hier loopt al een groepsgesprek: *${title}*, geleid door ${p(lead)}. Het moet eerst worden afgesloten.`,
+    onlyLead: (lead: string) => `Alleen ${p(lead)} (de gespreksleider) of een beheerder kan het gesprek verder zetten of afsluiten.`,
     nextLabel: 'Volgende vraag',
     closeLabel: 'Afsluiten',
     tallyTitle: (title: string) => `Stand: ${title}`,

@@ -1,6 +1,7 @@
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** A real knowledge folder in a temp directory, written from `{ 'concepts/a.yaml': '...' }`. */
 export function makeKnowledgeDir(files: Record<string, string>): { dir: string; cleanup(): void } {
@@ -30,5 +31,5 @@ export function conceptYaml(c: { id: string; term: string; aliases?: string[]; r
   ].join('\n');
 }
 
-export const REPO_ROOT = path.resolve(import.meta.dirname ?? '.', '../..');
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SHARED_DIR = path.resolve(REPO_ROOT, '../shared');

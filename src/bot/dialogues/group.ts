@@ -85,7 +85,8 @@ export async function typedVote(turn: Turn, text: string): Promise<Reply[] | und
   const stored = await turn.store.get<GroupSession>(sessionKey(turn.event.conversation));
   if (!stored || stored.closed) return undefined;
   const dialogue = pinnedDialogue(turn.snapshot, stored.dialogueId, stored.hash);
-  const step = dialogue && stepById(dialogue, stored.stepId);
+  if (!dialogue) return resumeGroup(turn);
+  const step = stepById(dialogue, stored.stepId);
   const input = step && typedInput(step, text);
   return step && input ? voteGroup(turn, stored.id, step.id, input) : undefined;
 }
@@ -96,7 +97,7 @@ export function nextGroup(turn: Turn, sessionId: string | undefined, fromStep?: 
     if (fromStep !== undefined && session.stepId !== fromStep) return { session, replies: [] };
     const step = stepById(dialogue, session.stepId)!;
     const moved = advanceSession(session, dialogue, turn.now);
-    return { session: moved, replies: show(moved, dialogue, turn, [sessionTally(session, step, true)]) };
+    return { session: moved, replies: show(moved, dialogue, turn, [sessionTally(moved, step, true)]) };
   });
 }
 
@@ -104,7 +105,7 @@ export function closeGroup(turn: Turn, sessionId: string | undefined): Promise<R
   return leadAction(turn, sessionId, (session, dialogue) => {
     const step = stepById(dialogue, session.stepId);
     const closed = closeSession(session, turn.now);
-    return { session: closed, replies: show(closed, dialogue, turn, step ? [sessionTally(session, step, true)] : []) };
+    return { session: closed, replies: show(closed, dialogue, turn, step ? [sessionTally(closed, step, true)] : []) };
   });
 }
 
@@ -112,7 +113,7 @@ export function backGroup(turn: Turn): Promise<Reply[]> {
   return leadAction(turn, undefined, (session, dialogue) => {
     const previous = session.history.at(-1);
     if (previous === undefined) return { session, replies: [notice(texts.dialogue.cannotGoBack, [], { private: true })] };
-    const moved = { ...session, stepId: previous, history: session.history.slice(0, -1), updatedAt: turn.now };
+    const moved = { ...session, stepId: previous, history: session.history.slice(0, -1), seq: session.seq + 1, updatedAt: turn.now };
     return { session: moved, replies: show(moved, dialogue, turn) };
   });
 }

@@ -123,7 +123,9 @@ export async function typedAnswer(turn: Turn, text: string): Promise<Reply[] | u
   const run = state?.active;
   if (!run || state.paused) return undefined;
   const dialogue = pinnedDialogue(turn.snapshot, run.dialogueId, run.hash);
-  const step = dialogue && stepById(dialogue, run.stepId);
+  // the dialogue changed or went away since the last turn: say so and show where the run goes on
+  if (!dialogue) return resumePersonal(turn);
+  const step = stepById(dialogue, run.stepId);
   if (!step) return undefined;
   const input = typedInput(step, text);
   if (!input) return undefined;

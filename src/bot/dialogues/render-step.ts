@@ -77,6 +77,7 @@ export function sessionTally(session: GroupSession, step: Step, closed: boolean)
   return {
     kind: 'tally',
     replaceKey: `tally:${session.id}:${step.id}`,
+    version: session.seq,
     title: texts.group.tallyTitle(step.title),
     respondents: tally.respondents,
     counts: tally.counts,

@@ -19,6 +19,8 @@ export interface GroupSession {
   /** Title and prompt of every step shown, so the summary survives a changed dialogue. */
   readonly shown: Readonly<Record<string, { title: string; prompt: string }>>;
   readonly closed: boolean;
+  /** Grows with every change, so a renderer can drop a tally update that arrives after a newer one. */
+  readonly seq: number;
   readonly startedAt: number;
   readonly updatedAt: number;
 }
@@ -34,7 +36,7 @@ export function startSession(dialogue: Dialogue, hash: string, id: string, lead:
   const first = dialogue.steps[0]!;
   return {
     id, dialogueId: dialogue.id, dialogueTitle: dialogue.title, hash, leadId: lead.id, leadName: lead.name, named,
-    stepId: first.id, history: [], votes: {}, shown: { [first.id]: shownOf(first) }, closed: false, startedAt: now, updatedAt: now,
+    stepId: first.id, history: [], votes: {}, shown: { [first.id]: shownOf(first) }, closed: false, seq: 0, startedAt: now, updatedAt: now,
   };
 }
 
@@ -45,7 +47,7 @@ function shownOf(step: Step): { title: string; prompt: string } {
 export function vote(session: GroupSession, step: Step, member: { id: string; name: string }, value: AnswerValue, now: number): GroupSession {
   const entry: Vote = { name: member.name, value, display: displayAnswer(step, value) };
   const votes = { ...session.votes, [step.id]: { ...(session.votes[step.id] ?? {}), [member.id]: entry } };
-  return { ...session, votes, updatedAt: now };
+  return { ...session, votes, seq: session.seq + 1, updatedAt: now };
 }
 
 /** The group's answer to a step, for branches and conclusions: most chosen choice, all chosen options, lower median score. */
@@ -81,12 +83,13 @@ export function advanceSession(session: GroupSession, dialogue: Dialogue, now: n
     history: [...session.history, session.stepId],
     shown: next ? { ...session.shown, [next.id]: shownOf(next) } : session.shown,
     closed: stepId === END,
+    seq: session.seq + 1,
     updatedAt: now,
   };
 }
 
 export function closeSession(session: GroupSession, now: number): GroupSession {
-  return { ...session, closed: true, history: session.stepId === END ? session.history : [...session.history, session.stepId], updatedAt: now };
+  return { ...session, closed: true, history: session.stepId === END ? session.history : [...session.history, session.stepId], seq: session.seq + 1, updatedAt: now };
 }
 
 /** Counts per option (choice, multi), per score (scale); free-text answers listed, named only if chosen. */
@@ -125,5 +128,5 @@ export function migrateSession(session: GroupSession, dialogue: Dialogue, hash: 
   }
   const current = stepById(dialogue, stepId);
   const shown = current ? { ...session.shown, [current.id]: shownOf(current) } : session.shown;
-  return { ...session, dialogueTitle: dialogue.title, hash, votes, history, stepId, shown, closed: session.closed || stepId === END, updatedAt: now };
+  return { ...session, dialogueTitle: dialogue.title, hash, votes, history, stepId, shown, closed: session.closed || stepId === END, seq: session.seq + 1, updatedAt: now };
 }

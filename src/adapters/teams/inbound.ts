@@ -1,0 +1,54 @@
+import { TurnContext, type Activity } from 'botbuilder';
+import type { Actor, BotEvent, ConversationRef } from '../../bot/events.js';
+
+/** Adaptive Card inputs and submit data: the names our cards use (see render.ts). */
+interface SubmitValue {
+  rp?: unknown;
+  rp_values?: unknown;
+  rp_text?: unknown;
+}
+
+export function conversationOf(activity: Partial<Activity>): ConversationRef {
+  const type = activity.conversation?.conversationType;
+  const scope = type === 'channel' ? 'channel' : type === 'groupChat' ? 'group' : 'personal';
+  // a channel conversation id includes ";messageid=" for a thread: one session per thread
+  return { key: `teams:${activity.conversation?.id ?? 'unknown'}`, scope };
+}
+
+export function actorOf(activity: Partial<Activity>, adminIds: readonly string[]): Actor {
+  const from = activity.from;
+  const id = from?.aadObjectId ?? from?.id ?? 'unknown';
+  return { id: `teams:${id}`, name: from?.name?.trim() || 'Onbekend', isAdmin: from?.aadObjectId !== undefined && adminIds.includes(from.aadObjectId) };
+}
+
+/**
+ * An Activity as a neutral event, or undefined when the bot should not react (a channel message that
+ * does not mention the bot, other members joining, typing, reactions).
+ */
+export function activityToEvent(activity: Activity, adminIds: readonly string[]): BotEvent | undefined {
+  const conversation = conversationOf(activity);
+  const actor = actorOf(activity, adminIds);
+  if (activity.type === 'conversationUpdate') {
+    const botId = activity.recipient?.id;
+    const botAdded = (activity.membersAdded ?? []).some((m) => m.id === botId);
+    return botAdded ? { kind: 'welcome', conversation, actor } : undefined;
+  }
+  if (activity.type !== 'message') return undefined;
+
+  const value = activity.value as SubmitValue | undefined;
+  if (value && typeof value === 'object' && typeof value.rp === 'string') {
+    return {
+      kind: 'action',
+      conversation,
+      actor,
+      payload: value.rp,
+      ...(typeof value.rp_values === 'string' ? { values: value.rp_values.split(',').filter(Boolean) } : {}),
+      ...(typeof value.rp_text === 'string' ? { text: value.rp_text } : {}),
+    };
+  }
+
+  const mentioned = (activity.entities ?? []).some((e) => e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id);
+  if (conversation.scope !== 'personal' && !mentioned) return undefined;
+  const text = (mentioned ? TurnContext.removeRecipientMention(activity) : activity.text ?? '') ?? '';
+  return { kind: 'message', conversation, actor, text: text.replace(/<at>[^<]*<\/at>/g, '').trim() };
+}

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+
+/**
+ * The environment, parsed and validated once into a typed, frozen config with safe defaults. Every
+ * variable is documented in `.env.example`. An invalid value stops the start with a clear message.
+ */
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const list = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() ? v.trim() : undefined));
+
+const envSchema = z.object({
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  KNOWLEDGE_DIR: z.string().default('./knowledge'),
+  KNOWLEDGE_WATCH: bool,
+  DATA_DIR: z.string().default('./data'),
+  RETENTION_DAYS: z.coerce.number().positive().max(3650).default(30),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
+
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppTenantId: optionalText,
+  ALLOW_UNAUTHENTICATED: bool,
+  TEAMS_ADMIN_IDS: list,
+
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText,
+  SLACK_API_URL: optionalText,
+  SLACK_ADMIN_IDS: list,
+
+  ADMIN_TOKEN: optionalText,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  readonly host: string;
+  readonly port: number;
+  readonly knowledgeDir: string;
+  readonly knowledgeWatch: boolean;
+  readonly dataDir: string;
+  readonly retentionDays: number;
+  readonly logLevel: Env['LOG_LEVEL'];
+  readonly maxBodyBytes: number;
+  readonly teams: {
+    readonly appId?: string;
+    readonly appPassword?: string;
+    readonly appType: Env['MicrosoftAppType'];
+    readonly tenantId?: string;
+    readonly adminIds: readonly string[];
+  };
+  readonly allowUnauthenticated: boolean;
+  readonly slack: {
+    readonly botToken?: string;
+    readonly signingSecret?: string;
+    readonly appToken?: string;
+    readonly apiUrl?: string;
+    readonly adminIds: readonly string[];
+  };
+  readonly adminToken?: string;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  readonly code = 'CONFIG_INVALID';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    host: e.HOST,
+    port: e.PORT,
+    knowledgeDir: e.KNOWLEDGE_DIR,
+    knowledgeWatch: e.KNOWLEDGE_WATCH,
+    dataDir: e.DATA_DIR,
+    retentionDays: e.RETENTION_DAYS,
+    logLevel: e.LOG_LEVEL,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    teams: Object.freeze({ appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId, adminIds: e.TEAMS_ADMIN_IDS }),
+    allowUnauthenticated: e.ALLOW_UNAUTHENTICATED,
+    slack: Object.freeze({ botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL, adminIds: e.SLACK_ADMIN_IDS }),
+    adminToken: e.ADMIN_TOKEN,
+  });
+}
+
+/** True for addresses only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}

@@ -1,0 +1,22 @@
+import { pino, type DestinationStream, type Logger } from 'pino';
+
+export type { Logger } from 'pino';
+
+/**
+ * Structured JSON logs. We log codes, ids and sizes, never message text or tokens; the redaction below
+ * is a safety net for anything that slips through (headers, payloads, config objects).
+ */
+export const REDACT_PATHS = [
+  'authorization', '*.authorization', 'headers.authorization', '*.headers.authorization', 'req.headers.authorization',
+  'token', '*.token', 'password', '*.password', 'appPassword', '*.appPassword', 'secret', '*.secret',
+  'signingSecret', '*.signingSecret', 'botToken', '*.botToken', 'appToken', '*.appToken', 'adminToken', '*.adminToken',
+  'text', '*.text', 'body', '*.body', 'payload', '*.payload', 'value', '*.value',
+  'req.headers["x-slack-signature"]', 'headers["x-slack-signature"]',
+];
+
+export function createLogger(opts: { level?: string; destination?: DestinationStream } = {}): Logger {
+  return pino(
+    { level: opts.level ?? 'info', redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { app: 'routeplanner-bot' } },
+    opts.destination,
+  );
+}

@@ -1,0 +1,38 @@
+import { ConfigError, loadConfig } from './config.js';
+import { createLogger } from './log.js';
+import { KnowledgeLoadError } from './knowledge/live.js';
+import { formatProblem } from './knowledge/problems.js';
+import { createLowdbStore } from './storage/lowdb-store.js';
+import { startApp, StartupError } from './app.js';
+
+/** The composition root: the only file that knows every module. `npm start` runs it. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger({ level: config.logLevel });
+  const store = await createLowdbStore({ dir: config.dataDir });
+  const app = await startApp(config, { store, log });
+
+  const shutdown = (signal: string): void => {
+    log.info({ signal }, 'shutting down');
+    app.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof StartupError) {
+    console.error(err.message);
+  } else if (err instanceof KnowledgeLoadError) {
+    console.error(`Cannot start: ${err.message}:\n${err.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+  } else {
+    console.error('Cannot start:', err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,44 @@
+import { Writable } from 'node:stream';
+import { startApp, type App } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/log.js';
+import type { BotEvent } from '../../src/bot/events.js';
+import type { Store } from '../../src/storage/port.js';
+import { createMemoryStore } from '../../src/storage/memory-store.js';
+import { SMALL_KNOWLEDGE } from './snapshot.js';
+
+export interface TestApp extends App {
+  readonly url: string;
+  readonly logs: string[];
+  readonly events: BotEvent[];
+  post(path: string, body: string | object, headers?: Record<string, string>): Promise<{ status: number; body: string }>;
+}
+
+/** The real app on 127.0.0.1 and a free port, with a memory store and captured JSON logs. */
+export async function startTestApp(env: Record<string, string> = {}, store: Store = createMemoryStore()): Promise<TestApp> {
+  const logs: string[] = [];
+  const events: BotEvent[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      logs.push(chunk.toString());
+      cb();
+    },
+  });
+  const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', KNOWLEDGE_DIR: SMALL_KNOWLEDGE, ...env });
+  const app = await startApp(config, { store, log: createLogger({ level: 'debug', destination }), onEvent: (e) => events.push(e) });
+  const url = `http://127.0.0.1:${app.address.port}`;
+  return {
+    ...app,
+    url,
+    logs,
+    events,
+    async post(path, body, headers = {}) {
+      const res = await fetch(`${url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      return { status: res.status, body: await res.text() };
+    },
+  };
+}

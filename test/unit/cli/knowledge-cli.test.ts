@@ -1,0 +1,92 @@
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { askCommand, evalCommand, validateCommand, type Io } from '../../../src/cli/knowledge-cli.js';
+import { conceptYaml, makeKnowledgeDir, REPO_ROOT } from '../../helpers/knowledge-dir.js';
+
+function captureIo(): Io & { stdout: string; stderr: string } {
+  const io = { stdout: '', stderr: '', out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+  return io;
+}
+
+const valid = {
+  'concepts/a.yaml': `concepts:\n${conceptYaml({ id: 'sociale-basis', term: 'Sociale basis', aliases: ['soc basis'], related: ['wmo'] })}\n${conceptYaml({ id: 'wmo', term: 'Wet maatschappelijke ondersteuning', aliases: ['Wmo'], category: 'stelsel' })}\n`,
+};
+
+describe('routeplanner CLI commands', () => {
+  let k: ReturnType<typeof makeKnowledgeDir>;
+  beforeEach(() => (k = makeKnowledgeDir(valid)));
+  afterEach(() => k.cleanup());
+
+  test('ask --json gives query, outcome and results with id, term and score', async () => {
+    const io = captureIo();
+    expect(await askCommand(k.dir, 'wat is de socale basis?', true, io)).toBe(0);
+    const json = JSON.parse(io.stdout);
+    expect(json).toEqual({ query: 'wat is de socale basis?', outcome: 'match', results: [{ id: 'sociale-basis', term: 'Sociale basis', score: expect.any(Number) }] });
+  });
+
+  test('ask prints the answer as the bot would: term, short answer, sources and related concepts', async () => {
+    const io = captureIo();
+    await askCommand(k.dir, 'sociale basis', false, io);
+    expect(io.stdout).toContain('Sociale basis');
+    expect(io.stdout).toContain('Korte uitleg van Sociale basis.');
+    expect(io.stdout).toContain('Bronnen:\n  - Bron <https://www.movisie.nl/>');
+    expect(io.stdout).toContain('Zie ook:\n  - Wet maatschappelijke ondersteuning');
+  });
+
+  test('ask says honestly when it does not know', async () => {
+    const io = captureIo();
+    await askCommand(k.dir, 'weerbericht utrecht', false, io);
+    expect(io.stdout).toMatch(/^Daar heb ik geen antwoord op\./);
+    const json = captureIo();
+    await askCommand(k.dir, 'weerbericht utrecht', true, json);
+    expect(JSON.parse(json.stdout)).toEqual({ query: 'weerbericht utrecht', outcome: 'none', results: [] });
+  });
+
+  test('eval --json reports in-domain hits, top 3, out-of-domain and misses', async () => {
+    const file = path.join(k.dir, 'q.jsonl');
+    writeFileSync(file, ['{"query": "soc basis", "expect": "Sociale Basis"}', '{"query": "wmo", "expect": "wmo"}', '{"query": "sociale", "expect": "wmo"}', '{"query": "qwerty", "expect": null}', ''].join('\n'));
+    const io = captureIo();
+    expect(await evalCommand(k.dir, file, true, io)).toBe(0);
+    const report = JSON.parse(io.stdout);
+    expect(report.inDomain).toEqual({ total: 3, hits: 2, top3: 2 });
+    expect(report.outOfDomain).toEqual({ total: 1, none: 1, confident: 0 });
+    expect(report.misses).toEqual([{ query: 'sociale', expect: 'wmo', outcome: 'suggest', got: ['sociale-basis'] }]);
+
+    const text = captureIo();
+    await evalCommand(k.dir, file, false, text);
+    expect(text.stdout).toContain('in-domain:     2/3 hit (66.7%), 2/3 in top 3 (66.7%)');
+    expect(text.stdout).toContain('MISS  "sociale"  expected "wmo", got suggest [sociale-basis]');
+  });
+
+  test('eval names the bad line of a malformed file', async () => {
+    const file = path.join(k.dir, 'bad.jsonl');
+    writeFileSync(file, '{"query": "a", "expect": null}\n{query: nope}\n');
+    const io = captureIo();
+    expect(await evalCommand(k.dir, file, false, io)).toBe(2);
+    expect(io.stderr).toBe(`${file}:2: not valid JSON\n`);
+  });
+
+  test('validate exits 1 with the full list, 0 with a summary', async () => {
+    const io = captureIo();
+    expect(await validateCommand(k.dir, io)).toBe(0);
+    expect(io.stdout).toMatch(/^OK: 2 concepts, version [0-9a-f]{12}\n$/);
+
+    const broken = makeKnowledgeDir({ 'concepts/a.yaml': `concepts:\n${conceptYaml({ id: 'a', term: 'A', related: ['x', 'y'] })}\n` });
+    const bad = captureIo();
+    expect(await validateCommand(broken.dir, bad)).toBe(1);
+    broken.cleanup();
+    expect(bad.stderr.split('\n').filter((l) => l.includes('there is no concept'))).toHaveLength(2);
+  });
+});
+
+describe('routeplanner CLI as a program', () => {
+  test('npm run --silent routeplanner -- ask "..." --json works from the repository', async () => {
+    const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'routeplanner', '--', 'ask', 'wat is de sociale basis?', '--json'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, KNOWLEDGE_DIR: path.join(REPO_ROOT, 'knowledge') },
+    });
+    expect(JSON.parse(stdout)).toMatchObject({ outcome: 'match', results: [{ id: 'sociale-basis' }] });
+  }, 60_000);
+});
