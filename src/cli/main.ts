@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { askCommand, evalCommand, validateCommand, type Io } from './knowledge-cli.js';
+import { chatCommand } from './chat-command.js';
+import { packageTeams } from './package-teams.js';
 
 const io: Io = {
   out: (t) => process.stdout.write(t),
@@ -38,6 +40,36 @@ program
   .argument('[dir]', 'the knowledge folder (default: KNOWLEDGE_DIR or ./knowledge)')
   .action(async (dir: string | undefined) => {
     process.exitCode = await validateCommand(dir ?? knowledgeDir(), io);
+  });
+
+program
+  .command('chat')
+  .description('talk to the real core in the terminal, with the lowdb store under DATA_DIR (default ./data)')
+  .option('--groep', 'start in a channel, for group sessions (switch with /groep and /persoonlijk)')
+  .action(async (opts: { groep?: boolean }) => {
+    process.exitCode = await chatCommand({ group: Boolean(opts.groep) });
+  });
+
+program
+  .command('package-teams')
+  .description('write the installable Teams app zip; needs MicrosoftAppId and BOT_DOMAIN (TEAMS_APP_ID defaults to MicrosoftAppId)')
+  .option('--out <file>', 'where to write the zip', 'routeplanner-teams.zip')
+  .action(async (opts: { out: string }) => {
+    const botId = process.env['MicrosoftAppId'] ?? '';
+    try {
+      const file = await packageTeams({
+        manifestDir: new URL('../../../manifest/teams/', import.meta.url).pathname,
+        outFile: opts.out,
+        botId,
+        appId: process.env['TEAMS_APP_ID'] || botId,
+        domain: process.env['BOT_DOMAIN'] ?? '',
+        version: process.env['TEAMS_APP_VERSION'],
+      });
+      io.out(`Wrote ${file}\n`);
+    } catch (err) {
+      io.err(`Cannot package the Teams app: ${(err as Error).message}\n`);
+      process.exitCode = 1;
+    }
   });
 
 await program.parseAsync(process.argv);

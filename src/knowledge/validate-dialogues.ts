@@ -128,7 +128,13 @@ function checkGraph(dialogue: Dialogue, report: Report): void {
 function walk(start: string, next: (id: string) => readonly string[]): Set<string> {
   const seen = new Set<string>([start]);
   const queue = [start];
-  while (queue.length > 0) for (const n of next(queue.shift()!)) if (!seen.has(n)) seen.add(n), queue.push(n);
+  while (queue.length > 0) {
+    for (const n of next(queue.shift()!)) {
+      if (seen.has(n)) continue;
+      seen.add(n);
+      queue.push(n);
+    }
+  }
   return seen;
 }
 
@@ -147,7 +153,9 @@ function checkCondition(
   if (step.kind === 'info') report([...path, 'step'], `step "${c.step}" is an info step and has no answer`);
   if (c.in) {
     if (step.kind !== 'choice' && step.kind !== 'multi') report([...path, 'in'], `"in" only works on choice and multi steps; "${c.step}" is a ${step.kind} step`);
-    else c.in.forEach((id, j) => step.choices.some((ch) => ch.id === id) || report([...path, 'in', j], `step "${c.step}" has no choice "${id}"`));
+    else c.in.forEach((id, j) => {
+      if (!step.choices.some((ch) => ch.id === id)) report([...path, 'in', j], `step "${c.step}" has no choice "${id}"`);
+    });
   }
   if ((c.min !== undefined || c.max !== undefined) && step.kind !== 'scale') report([...path, c.min !== undefined ? 'min' : 'max'], `min and max only work on scale steps; "${c.step}" is a ${step.kind} step`);
 }

@@ -1,0 +1,27 @@
+import { createBot } from '../bot/bot.js';
+import { loadConfig } from '../config.js';
+import { createLiveKnowledge, KnowledgeLoadError } from '../knowledge/live.js';
+import { formatProblem } from '../knowledge/problems.js';
+import { createLowdbStore } from '../storage/lowdb-store.js';
+import { runChat } from './chat.js';
+
+/** `routeplanner chat`: the real core and the lowdb store, in the terminal. */
+export async function chatCommand(opts: { group: boolean }): Promise<number> {
+  const config = loadConfig();
+  let knowledge;
+  try {
+    knowledge = await createLiveKnowledge(config.knowledgeDir);
+  } catch (err) {
+    if (!(err instanceof KnowledgeLoadError)) throw err;
+    process.stderr.write(`${err.message}:\n${err.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);
+    return 1;
+  }
+  const store = await createLowdbStore({ dir: config.dataDir });
+  const bot = createBot({ knowledge, store, retentionDays: config.retentionDays });
+  try {
+    await runChat({ bot, input: process.stdin, output: (t) => process.stdout.write(t), group: opts.group, interactive: Boolean(process.stdin.isTTY) });
+  } finally {
+    await store.close();
+  }
+  return 0;
+}

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { Ajv } from 'ajv';
+import { replyToCard, MAX_CARD_BYTES } from '../../../src/adapters/teams/render.js';
+import type { Reply } from '../../../src/bot/replies.js';
+import { SHARED_DIR } from '../../helpers/knowledge-dir.js';
+
+const require = createRequire(import.meta.url);
+
+/** The official Adaptive Card 1.5 schema from ../shared (draft-06; ajv 8 wants $id). */
+function cardValidator() {
+  const schema = JSON.parse(readFileSync(path.join(SHARED_DIR, 'schemas/adaptive-cards/adaptive-card-1.5.0.json'), 'utf8')) as Record<string, unknown>;
+  schema['$id'] = schema['id'];
+  delete schema['id'];
+  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+  ajv.addMetaSchema(require('ajv/dist/refs/json-schema-draft-06.json'));
+  return ajv.compile(schema);
+}
+
+const a = (label: string) => ({ label, payload: JSON.stringify({ a: 'cmd', c: 'help' }) });
+const SAMPLES: Reply[] = [
+  { kind: 'answer', conceptId: 'x', term: 'Sociale basis', short: 'Kort *antwoord*.', explanation: '**Lang**\n\n- punt 1\n- punt 2', sources: [{ title: 'Movisie [pagina]', url: 'https://www.movisie.nl/' }], verified: false, related: [a('Preventie'), a('Welzijn')], actions: [a('Ga verder')] },
+  { kind: 'suggestions', text: 'Bedoelde je...', options: [a('A'), a('B'), a('C')], actions: [] },
+  { kind: 'notice', text: 'Let *op*', tone: 'warning', actions: [a('Help')] },
+  { kind: 'question', dialogueTitle: 'Proef', number: 1, title: 'Rol', prompt: 'Wat is je rol?', input: { kind: 'choice', options: [a('Beleid'), a('Uitvoering')] }, concepts: [a('Sociale basis')], actions: [a('Sla over')] },
+  { kind: 'question', dialogueTitle: 'Proef', number: 2, title: 'Score', prompt: 'Hoe?', input: { kind: 'scale', low: 'zwak', high: 'sterk', options: ['1', '2', '3', '4', '5'].map(a) }, concepts: [], actions: [] },
+  { kind: 'question', dialogueTitle: 'Proef', number: 3, title: 'Wat', prompt: 'Kies', input: { kind: 'multi', options: [{ label: 'X', value: 'x' }, { label: 'Y', value: 'y' }], submit: a('Klaar') }, concepts: [], actions: [] },
+  { kind: 'question', dialogueTitle: 'Proef', number: 4, title: 'Tekst', prompt: 'Typ', input: { kind: 'text', maxLength: 500, submit: a('Verstuur') }, concepts: [], actions: [] },
+  { kind: 'question', dialogueTitle: 'Proef', number: 5, title: 'Info', prompt: '', input: { kind: 'info', text: 'Toelichting' }, concepts: [], actions: [a('Verder')] },
+  { kind: 'tally', replaceKey: 'k', version: 1, title: 'Stand', respondents: 2, counts: [{ label: 'A', count: 2 }], texts: ['[link](https://x.example)'], actions: [a('Volgende vraag')], closed: false },
+  { kind: 'summary', dialogueTitle: 'Proef', complete: true, items: [{ title: 'Rol', prompt: 'Wat?', lines: ['Beleid'] }], conclusions: ['Conclusie'], concepts: [a('Sociale basis')], actions: [a('Exporteer')] },
+  { kind: 'export', filename: 'proef.md', markdown: '# Proef\n\n- a' },
+];
+
+describe('Adaptive Card rendering', () => {
+  const validate = cardValidator();
+
+  test.each(SAMPLES.map((r) => [r.kind + ('input' in r ? `/${r.input.kind}` : ''), r] as const))('%s validates against the official 1.5 schema', (_name, reply) => {
+    const card = replyToCard(reply);
+    const ok = validate(card);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+    expect(card.version).toBe('1.5');
+  });
+
+  test('the validator is not vacuous: a broken card fails', () => {
+    expect(validate({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock' }] })).toBe(false);
+    expect(validate({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Input.ChoiceSet', id: 'x', choices: [{ title: 1 }] }] })).toBe(false);
+  });
+
+  test('user text sits in TextRuns, never in markdown TextBlocks', () => {
+    const card = replyToCard(SAMPLES[8]!);
+    const json = JSON.stringify(card);
+    expect(json).toContain('{"type":"TextRun","text":"“[link](https://x.example)”"}');
+    expect(json).not.toMatch(/"type":"TextBlock","text":"[^"]*\[link\]/);
+  });
+
+  test('huge summaries are shortened to stay under the Teams message limit, never failing', () => {
+    const items = Array.from({ length: 400 }, (_, i) => ({ title: `Vraag ${i}`, prompt: 'p', lines: Array.from({ length: 20 }, (_, j) => `antwoord ${j} `.repeat(30)) }));
+    const card = replyToCard({ kind: 'summary', dialogueTitle: 'Groot', complete: true, items, conclusions: [], concepts: [], actions: [] });
+    expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThanOrEqual(MAX_CARD_BYTES);
+    expect(JSON.stringify(card)).toContain('… en nog');
+    expect(validate(card)).toBe(true);
+  });
+});
