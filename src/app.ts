@@ -7,6 +7,7 @@ import type { Logger } from './log.js';
 import { createHttpServer, listen } from './server.js';
 import type { Store } from './storage/port.js';
 import { createTeamsAdapter } from './adapters/teams/adapter.js';
+import { createSlackAdapter } from './adapters/slack/adapter.js';
 
 export interface App {
   readonly server: Server;
@@ -49,6 +50,14 @@ export async function startApp(config: Config, deps: { store: Store; log: Logger
   const server = createHttpServer({ maxBodyBytes: config.maxBodyBytes, log });
   const teams = createTeamsAdapter({ bot, config: config.teams, store, log, onEvent: deps.onEvent });
   teams.register(server);
+  const slack = createSlackAdapter({ bot, config: config.slack, store, log, onEvent: deps.onEvent });
+  if (slack) {
+    slack.register(server);
+    await slack.start();
+    log.info({ mode: slack.mode }, 'slack adapter on');
+  } else {
+    log.info('slack adapter off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to enable it');
+  }
   if (!authenticated) {
     log.warn('LOCAL MODE: no MicrosoftAppId configured, so Teams requests are NOT authenticated. Use this only on your own machine or a trusted test network.');
   }
@@ -62,6 +71,7 @@ export async function startApp(config: Config, deps: { store: Store; log: Logger
     store,
     address,
     async close() {
+      await slack?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
     },

@@ -7,11 +7,12 @@ import {
   answerPersonal, backPersonal, hasActiveRun, restartPersonal, resumePersonal, skipPersonal, startPersonal, stopPersonal, summaryPersonal, typedAnswer,
 } from './dialogues/personal.js';
 import { commandAction } from './dialogues/render-step.js';
-import { isGroupScope, type ActionEvent, type BotEvent, type MessageEvent } from './events.js';
+import { isGroupScope, type ActionEvent, type Actor, type BotEvent, type MessageEvent } from './events.js';
+import { homeView } from './home.js';
 import { answerReply, lookupReplies } from './lookup/lookup-replies.js';
 import { helpReplies, menuReplies } from './menu.js';
 import { forgetConfirmation, forgetUser } from './privacy.js';
-import { assertNever, notice, type Reply } from './replies.js';
+import { assertNever, notice, type HomeView, type Reply } from './replies.js';
 import { texts } from './texts.js';
 import type { BotDeps, Turn } from './turn.js';
 
@@ -20,6 +21,8 @@ export type { BotDeps, KnowledgeSource } from './turn.js';
 export interface Bot {
   /** One turn: the replies to send, in order. Store failures come back as a friendly Dutch notice. */
   handle(event: BotEvent): Promise<Reply[]>;
+  /** The user's home page: dialogues and their unfinished ones. */
+  home(actor: Actor): Promise<HomeView>;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -52,7 +55,7 @@ export function createBot(deps: BotDeps): Bot {
     }
   }
 
-  return { handle };
+  return { handle, home: (actor) => homeView(actor, deps.knowledge.current(), deps.store) };
 }
 
 async function onMessage(turn: Turn, event: MessageEvent, maxLength: number): Promise<Reply[]> {

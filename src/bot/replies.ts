@@ -124,3 +124,11 @@ export function assertNever(x: never): never {
 export function notice(text: string, actions: readonly Action[] = [], extra: Partial<Pick<NoticeReply, 'tone' | 'private'>> = {}): NoticeReply {
   return { kind: 'notice', text, tone: extra.tone ?? 'info', actions, ...(extra.private ? { private: true } : {}) };
 }
+
+/** What a user's home page shows (Slack App Home): the dialogues and their own unfinished ones. */
+export interface HomeView {
+  readonly intro: string;
+  readonly dialogues: readonly Action[];
+  readonly unfinished: ReadonlyArray<{ readonly dialogueTitle: string; readonly stepTitle: string; readonly updatedAt: number }>;
+  readonly resume?: Action;
+}

@@ -74,6 +74,10 @@ export const texts = {
     summaryLabel: 'Samenvatting',
     exportLabel: 'Exporteer',
     typeAnswer: (max: number) => `Typ je antwoord (maximaal ${max} tekens).`,
+    truncated: 'Dit bericht is ingekort omdat het te lang werd. Gebruik *exporteer* voor alles.',
+    slackTextHint: 'Gebruik de knop, of antwoord met een bericht (in een kanaal: in deze thread, met een vermelding van de bot).',
+    answerLabel: 'Je antwoord',
+    cancelLabel: 'Annuleer',
     multiHint: 'Typ de nummers van je keuzes, gescheiden door komma’s (bijvoorbeeld 1, 3), of gebruik de knoppen.',
   },
   group: {
@@ -100,6 +104,16 @@ export const texts = {
     erased: (n: number) => `Klaar: ik heb ${n === 1 ? '1 opgeslagen item' : `${n} opgeslagen items`} over jou gewist.`,
     cancelled: 'Oké, ik heb niets gewist.',
     retention: (days: number) => `Antwoorden bewaar ik ${days} dagen na je laatste activiteit.`,
+  },
+  admin: {
+    notAllowed: 'Dat mag alleen een beheerder van de bot. Je verzoek is niet uitgevoerd.',
+  },
+  slack: {
+    sentToDm: 'Ik heb je een privébericht gestuurd; daar gaan we verder.',
+    homeUnfinished: 'Je lopende gesprekken',
+    homeDialogues: 'Gesprekken',
+    homeNone: 'Je hebt geen lopende gesprekken.',
+    homeAt: (step: string) => (step ? `bij: ${step}` : ''),
   },
   errors: {
     storeDown: 'Ik kan je antwoord nu niet opslaan door een storing. Er is niets verloren gegaan: probeer het over een paar minuten opnieuw.',

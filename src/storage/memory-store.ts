@@ -1,3 +1,4 @@
+import { createKeyedMutex } from './keyed-mutex.js';
 import type { Store, WriteOptions } from './port.js';
 
 interface Entry {
@@ -5,11 +6,11 @@ interface Entry {
   expiresAt?: number;
 }
 
-/** The storage port in memory: for tests and the terminal. Values are copied in and out; updates per key are serialised. */
+/** The storage port in memory: for tests. Values are copied in and out; updates per key are serialised. */
 export function createMemoryStore(opts: { now?: () => number } = {}): Store {
   const now = opts.now ?? Date.now;
   const data = new Map<string, Entry>();
-  const tails = new Map<string, Promise<unknown>>();
+  const mutex = createKeyedMutex();
   const live = (key: string): Entry | undefined => {
     const e = data.get(key);
     if (e && e.expiresAt !== undefined && e.expiresAt <= now()) {
@@ -25,21 +26,16 @@ export function createMemoryStore(opts: { now?: () => number } = {}): Store {
       return e ? (structuredClone(e.value) as T) : undefined;
     },
     update<T>(key: string, fn: (current: T | undefined) => T | undefined, options: WriteOptions = {}) {
-      const run = (tails.get(key) ?? Promise.resolve())
-        .catch(() => undefined) // a failed update must not block the next one
-        .then(() => {
-          const e = live(key);
-          const next = fn(e ? (structuredClone(e.value) as T) : undefined);
-          if (next === undefined) data.delete(key);
-          else data.set(key, { value: structuredClone(next), ...(options.ttlMs !== undefined ? { expiresAt: now() + options.ttlMs } : {}) });
-          return next === undefined ? undefined : (structuredClone(next) as T);
-        });
-      tails.set(key, run);
-      void run.finally(() => tails.get(key) === run && tails.delete(key)).catch(() => undefined);
-      return run;
+      return mutex.run(key, async () => {
+        const e = live(key);
+        const next = fn(e ? (structuredClone(e.value) as T) : undefined);
+        if (next === undefined) data.delete(key);
+        else data.set(key, { value: structuredClone(next), ...(options.ttlMs !== undefined ? { expiresAt: now() + options.ttlMs } : {}) });
+        return next === undefined ? undefined : (structuredClone(next) as T);
+      });
     },
     async delete(key: string) {
-      data.delete(key);
+      await mutex.run(key, async () => void data.delete(key));
     },
     async list(prefix: string) {
       return [...data.keys()].filter((k) => k.startsWith(prefix) && live(k) !== undefined);
@@ -47,8 +43,6 @@ export function createMemoryStore(opts: { now?: () => number } = {}): Store {
     async ping() {
       return true;
     },
-    async close() {
-      await Promise.allSettled([...tails.values()]);
-    },
+    close: () => mutex.idle(),
   };
 }

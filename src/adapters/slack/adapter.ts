@@ -1,0 +1,218 @@
+import bolt from '@slack/bolt';
+import type { App as BoltApp, RespondFn, SlackActionMiddlewareArgs, SlackCommandMiddlewareArgs, SlackEventMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { Server } from 'restify';
+import type { Bot } from '../../bot/bot.js';
+import type { Actor, BotEvent, ConversationRef } from '../../bot/events.js';
+import type { Reply, TallyReply } from '../../bot/replies.js';
+import { texts } from '../../bot/texts.js';
+import type { Config } from '../../config.js';
+import type { Logger } from '../../log.js';
+import type { Store } from '../../storage/port.js';
+import { createUpdateQueue } from '../update-queue.js';
+import { ACTION, blockActionToEvent, messageToEvent, parseSlashCommand, slackActor, slackConversation, type SlackBlockActionBody, type SlackCommandBody, type SlackMessageEvent } from './inbound.js';
+import { RestifyReceiver } from './receiver.js';
+import { homeBlocks } from './home.js';
+import { replyToMessage, textModal } from './render.js';
+
+export interface SlackAdapterDeps {
+  readonly bot: Bot;
+  readonly config: Config['slack'];
+  readonly store: Store;
+  readonly log: Logger;
+  /** Admin reload from `/routeplanner herlaad`; answers with the report text. */
+  readonly reload?: (actor: Actor) => Promise<string>;
+  readonly onEvent?: (event: BotEvent) => void;
+  readonly now?: () => number;
+}
+
+/** Where replies go: a channel (and thread), for one user; slash commands and ephemeral clicks answer through respond. */
+interface Target {
+  readonly channel: string;
+  readonly threadTs?: string;
+  readonly user: string;
+  readonly respond?: RespondFn;
+  readonly conversationKey: string;
+}
+
+const DEDUPE_TTL_MS = 60 * 60 * 1000;
+const MESSAGE_REF_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * Slack through Bolt: on our restify server at `POST /slack/events`, or over Socket Mode when an app
+ * token is set. Enabled only when a bot token and signing secret are configured.
+ */
+export function createSlackAdapter(deps: SlackAdapterDeps) {
+  const { config, log, store, bot } = deps;
+  if (!config.botToken || !config.signingSecret) return undefined;
+  const receiver = config.appToken ? undefined : new RestifyReceiver({ signingSecret: config.signingSecret, log, now: deps.now });
+  const app: BoltApp = new bolt.App({
+    token: config.botToken,
+    ...(receiver ? { receiver } : { socketMode: true, appToken: config.appToken, signingSecret: config.signingSecret }),
+    ...(config.apiUrl ? { clientOptions: { slackApiUrl: config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/` } } : {}),
+    logLevel: bolt.LogLevel.ERROR,
+    // Bolt's logger would print payloads; ours logs codes only
+    logger: { debug: () => {}, info: () => {}, warn: () => {}, error: (...args: unknown[]) => log.error({ code: String(args[0] instanceof Error ? args[0].name : 'BOLT') }, 'bolt error'), setLevel: () => {}, getLevel: () => bolt.LogLevel.ERROR, setName: () => {} },
+  });
+  const updates = createUpdateQueue();
+
+  /** Slack redelivers an event when our 200 was late: each event id runs once, across instances too. */
+  async function firstDelivery(eventId: string | undefined): Promise<boolean> {
+    if (!eventId) return true;
+    let fresh = false;
+    await store.update<number>(`slack:event:${eventId}`, (seen) => {
+      if (seen) return seen;
+      fresh = true;
+      return 1;
+    }, { ttlMs: DEDUPE_TTL_MS });
+    return fresh;
+  }
+
+  async function openDm(client: WebClient, user: string): Promise<string> {
+    const opened = await client.conversations.open({ users: user });
+    return opened.channel?.id ?? user;
+  }
+
+  async function deliver(client: WebClient, replies: readonly Reply[], target: Target): Promise<void> {
+    for (const reply of replies) {
+      const message = replyToMessage(reply);
+      if (reply.kind === 'tally') {
+        await sendTally(client, reply, target);
+      } else if (target.respond) {
+        await target.respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks as never });
+      } else if (reply.kind === 'notice' && reply.private && !target.channel.startsWith('D')) {
+        await client.chat.postEphemeral({ channel: target.channel, user: target.user, text: message.text, blocks: message.blocks as never, ...(target.threadTs ? { thread_ts: target.threadTs } : {}) });
+      } else {
+        await client.chat.postMessage({ channel: target.channel, text: message.text, blocks: message.blocks as never, ...(target.threadTs ? { thread_ts: target.threadTs } : {}) });
+      }
+    }
+  }
+
+  /** A group tally updates one message in place (chat.update) instead of posting one per vote. */
+  async function sendTally(client: WebClient, tally: TallyReply, target: Target): Promise<void> {
+    const key = `slack:msg:${target.conversationKey}:${tally.replaceKey}`;
+    await updates.run(key, tally.version, async () => {
+      const message = replyToMessage(tally);
+      const ref = await store.get<{ channel: string; ts: string }>(key);
+      if (ref) {
+        await client.chat.update({ channel: ref.channel, ts: ref.ts, text: message.text, blocks: message.blocks as never });
+        return;
+      }
+      const posted = await client.chat.postMessage({ channel: target.channel, text: message.text, blocks: message.blocks as never, ...(target.threadTs ? { thread_ts: target.threadTs } : {}) });
+      if (posted.ts) await store.update(key, () => ({ channel: posted.channel ?? target.channel, ts: posted.ts }), { ttlMs: MESSAGE_REF_TTL_MS });
+    });
+  }
+
+  /** One turn with an error boundary: a friendly Dutch message, state kept, the error logged without text. */
+  async function turn(client: WebClient, event: BotEvent, target: Target): Promise<void> {
+    deps.onEvent?.(event);
+    try {
+      await deliver(client, await bot.handle(event), target);
+    } catch (err) {
+      log.error({ code: (err as { code?: string }).code ?? (err as Error).name, conversation: event.conversation.key, kind: event.kind }, 'slack turn failed');
+      await client.chat.postEphemeral({ channel: target.channel, user: target.user, text: texts.errors.unexpected, ...(target.threadTs ? { thread_ts: target.threadTs } : {}) }).catch(() => undefined);
+    }
+  }
+
+  const teamOf = (body: { team_id?: string; team?: { id?: string } | null }): string => body.team_id ?? body.team?.id ?? 'T';
+
+  app.event('message', async ({ event, body, client }: SlackEventMiddlewareArgs<'message'> & { client: WebClient; body: { team_id?: string; event_id?: string } }) => {
+    const e = event as unknown as SlackMessageEvent;
+    const neutral = messageToEvent(teamOf(body), { ...e, type: 'message' }, config.adminIds);
+    if (!neutral || !(await firstDelivery(body.event_id))) return;
+    await turn(client, neutral, { channel: e.channel, user: e.user!, conversationKey: neutral.conversation.key });
+  });
+
+  app.event('app_mention', async ({ event, body, client }: SlackEventMiddlewareArgs<'app_mention'> & { client: WebClient; body: { team_id?: string; event_id?: string } }) => {
+    const e = event as unknown as SlackMessageEvent;
+    const neutral = messageToEvent(teamOf(body), { ...e, type: 'app_mention' }, config.adminIds);
+    if (!neutral || !(await firstDelivery(body.event_id))) return;
+    // answered in a thread under the mention
+    await turn(client, neutral, { channel: e.channel, threadTs: e.thread_ts ?? e.ts, user: e.user!, conversationKey: neutral.conversation.key });
+  });
+
+  app.event('app_home_opened', async ({ event, body, client }: SlackEventMiddlewareArgs<'app_home_opened'> & { client: WebClient; body: { team_id?: string } }) => {
+    if (event.tab && event.tab !== 'home') return;
+    const actor = slackActor(teamOf(body), event.user, undefined, config.adminIds);
+    const view = await bot.home(actor);
+    await client.views.publish({ user_id: event.user, view: { type: 'home', blocks: homeBlocks(view) as never } });
+  });
+
+  app.command('/routeplanner', async ({ command, ack, respond, client }: SlackCommandMiddlewareArgs & { client: WebClient }) => {
+    await ack();
+    const parsed = parseSlashCommand(command as unknown as SlackCommandBody, config.adminIds);
+    const user = command.user_id;
+    if (parsed.kind === 'reload') {
+      const text = parsed.actor.isAdmin && deps.reload ? await deps.reload(parsed.actor) : texts.admin.notAllowed;
+      if (!parsed.actor.isAdmin) log.warn({ actor: parsed.actor.id, action: 'reload' }, 'admin command refused');
+      await respond({ response_type: 'ephemeral', text });
+      return;
+    }
+    if (parsed.kind === 'help') {
+      await turn(client, { kind: 'message', conversation: parsed.conversation, actor: parsed.actor, text: 'help' }, { channel: command.channel_id, user, respond, conversationKey: parsed.conversation.key });
+      return;
+    }
+    if (parsed.target === 'dm') {
+      const dm = await openDm(client, user);
+      const conversation = slackConversation(command.team_id, dm, undefined, true);
+      if (dm !== command.channel_id) await respond({ response_type: 'ephemeral', text: texts.slack.sentToDm });
+      await turn(client, { kind: 'message', conversation, actor: parsed.actor, text: parsed.text }, { channel: dm, user, conversationKey: conversation.key });
+      return;
+    }
+    const target: Target = { channel: command.channel_id, user, conversationKey: parsed.conversation.key, ...(parsed.private ? { respond } : {}) };
+    await turn(client, { kind: 'message', conversation: parsed.conversation, actor: parsed.actor, text: parsed.text }, target);
+  });
+
+  app.action(/^rp_/, async ({ body, ack, respond, client }: SlackActionMiddlewareArgs & { client: WebClient }) => {
+    await ack();
+    const b = body as unknown as SlackBlockActionBody & { trigger_id?: string };
+    const action = b.actions[0];
+    if (!action) return;
+    if (action.action_id.startsWith(ACTION.values)) return; // ticking a checkbox is not an answer yet
+    const neutral = blockActionToEvent(b, config.adminIds);
+    if (!neutral || neutral.kind !== 'action') return;
+    const channel = b.container?.channel_id ?? b.channel?.id;
+    const threadTs = b.container?.thread_ts ?? b.message?.thread_ts;
+    if (action.action_id.startsWith(ACTION.openText) && b.trigger_id) {
+      const maxLength = Number(action.action_id.slice(ACTION.openText.length + 1)) || 2000;
+      const meta = JSON.stringify({ p: neutral.payload, c: channel, t: threadTs, k: neutral.conversation.key, s: neutral.conversation.scope });
+      await client.views.open({ trigger_id: b.trigger_id, view: textModal(meta, maxLength) as never });
+      return;
+    }
+    if (!channel) {
+      // a button on the App Home acts in the user's DM
+      const dm = await openDm(client, b.user.id);
+      const conversation = slackConversation(teamOf(b), dm, undefined, true);
+      await turn(client, { ...neutral, conversation }, { channel: dm, user: b.user.id, conversationKey: conversation.key });
+      return;
+    }
+    await turn(client, neutral, { channel, user: b.user.id, conversationKey: neutral.conversation.key, ...(threadTs ? { threadTs } : {}), ...(b.container?.is_ephemeral ? { respond } : {}) });
+  });
+
+  app.view('rp_text_modal', async ({ ack, view, body, client }: SlackViewMiddlewareArgs & { client: WebClient }) => {
+    await ack();
+    let meta: { p: string; c: string; t?: string; k: string; s: ConversationRef['scope'] };
+    try {
+      meta = JSON.parse(view.private_metadata) as typeof meta;
+    } catch {
+      return; // not one of our modals
+    }
+    const text = view.state.values['rp_text']?.['rp_text']?.value ?? '';
+    const actor = slackActor(teamOf(body as { team?: { id?: string } | null }), body.user.id, body.user.name, config.adminIds);
+    await turn(client, { kind: 'action', conversation: { key: meta.k, scope: meta.s }, actor, payload: meta.p, text }, { channel: meta.c, user: body.user.id, conversationKey: meta.k, ...(meta.t ? { threadTs: meta.t } : {}) });
+  });
+
+  return {
+    app,
+    register(server: Server): void {
+      receiver?.register(server);
+    },
+    async start(): Promise<void> {
+      if (!receiver) await app.start();
+    },
+    async stop(): Promise<void> {
+      if (!receiver) await app.stop();
+    },
+    mode: receiver ? ('http' as const) : ('socket' as const),
+  };
+}

@@ -1,0 +1,109 @@
+import { verifySlackRequest, type App, type Receiver, type ReceiverEvent } from '@slack/bolt';
+import type { Request, Response, Server } from 'restify';
+import type { Logger } from '../../log.js';
+import { rawBody } from '../../server.js';
+
+/**
+ * A Bolt receiver on our restify server (`POST /slack/events`), after Bolt's own custom-receiver example:
+ * transport only. Every request's signature and timestamp (five-minute window) are verified before
+ * anything else; a bad one gets 401 and runs nothing. The HTTP response goes out the moment the app acks,
+ * so Slack always gets its answer within three seconds while the work continues.
+ */
+export interface RestifyReceiverOptions {
+  readonly signingSecret: string;
+  readonly log: Logger;
+  /** Injected clock for the timestamp window (tests). */
+  readonly now?: () => number;
+  /** Answer 200 ourselves if the app has not acked by then (ms), so Slack never times out. */
+  readonly ackTimeoutMs?: number;
+}
+
+export class RestifyReceiver implements Receiver {
+  private app?: App;
+
+  constructor(private readonly opts: RestifyReceiverOptions) {}
+
+  init(app: App): void {
+    this.app = app;
+  }
+
+  register(server: Server, path = '/slack/events'): void {
+    server.post(path, async (req: Request, res: Response) => {
+      await this.handle(req, res);
+    });
+  }
+
+  // the restify server owns listening; Bolt's start/stop have nothing to do
+  async start(): Promise<void> {}
+  async stop(): Promise<void> {}
+
+  private async handle(req: Request, res: Response): Promise<void> {
+    const body = rawBody(req);
+    try {
+      verifySlackRequest({
+        signingSecret: this.opts.signingSecret,
+        body,
+        headers: {
+          'x-slack-signature': String(req.header('x-slack-signature') ?? ''),
+          'x-slack-request-timestamp': Number(req.header('x-slack-request-timestamp') ?? 0),
+        },
+        nowMilliseconds: (this.opts.now ?? Date.now)(),
+      });
+    } catch {
+      // the reason (stale or bad signature) is not echoed; the signature itself is never logged
+      this.opts.log.warn({ route: 'slack' }, 'slack request rejected: bad or stale signature');
+      res.send(401, { error: 'invalid signature' });
+      return;
+    }
+
+    const parsed = parseBody(body, String(req.header('content-type') ?? ''));
+    if (!parsed) {
+      res.send(400, { error: 'malformed body' });
+      return;
+    }
+    if (parsed['type'] === 'url_verification') {
+      res.send(200, { challenge: parsed['challenge'] });
+      return;
+    }
+
+    let acked = false;
+    const respond = (response?: unknown): void => {
+      if (acked) return;
+      acked = true;
+      if (response === undefined || response === '') res.send(200, '');
+      else if (typeof response === 'string') res.send(200, response);
+      else res.send(200, response);
+    };
+    const timer = setTimeout(() => {
+      if (!acked) this.opts.log.warn('slack request not acked in time; answering 200 ourselves');
+      respond();
+    }, this.opts.ackTimeoutMs ?? 2500);
+
+    const retryNum = Number(req.header('x-slack-retry-num') ?? NaN);
+    const event: ReceiverEvent = {
+      body: parsed,
+      ack: async (response?: unknown) => respond(response),
+      ...(Number.isFinite(retryNum) ? { retryNum, retryReason: String(req.header('x-slack-retry-reason') ?? '') } : {}),
+    };
+    try {
+      await this.app?.processEvent(event);
+    } catch (err) {
+      this.opts.log.error({ code: (err as { code?: string }).code ?? (err as Error).name }, 'slack event failed');
+    } finally {
+      clearTimeout(timer);
+      respond();
+    }
+  }
+}
+
+/** JSON (Events API), or form-encoded (slash commands; interactivity with a `payload` JSON field). */
+export function parseBody(body: string, contentType: string): Record<string, unknown> | undefined {
+  try {
+    if (contentType.includes('application/json')) return JSON.parse(body) as Record<string, unknown>;
+    const form = Object.fromEntries(new URLSearchParams(body));
+    if (typeof form['payload'] === 'string') return JSON.parse(form['payload']) as Record<string, unknown>;
+    return form;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,118 @@
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createLowdbStore, type Entry } from '../../../src/storage/lowdb-store.js';
+import { StoreError } from '../../../src/storage/port.js';
+import { REPO_ROOT } from '../../helpers/knowledge-dir.js';
+import { describeStoreContract } from './store-contract.js';
+
+const tempDir = (): string => mkdtempSync(path.join(tmpdir(), 'rp-lowdb-'));
+const files = (dir: string): string[] => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.join(d.parentPath, d.name));
+
+describeStoreContract('lowdb store', async () => {
+  const dir = tempDir();
+  let t = 1_000_000;
+  return { store: await createLowdbStore({ dir, now: () => t }), advance: (ms) => void (t += ms), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+});
+
+describe('lowdb store on disk', () => {
+  let dir: string;
+  beforeEach(() => (dir = tempDir()));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('data survives re-opening the store from the same folder', async () => {
+    const a = await createLowdbStore({ dir });
+    await a.update('user:1:conv:x', () => ({ step: 'rol' }));
+    await a.update(`long:${'y'.repeat(300)}`, () => 1);
+    await a.close();
+    const b = await createLowdbStore({ dir });
+    expect(await b.get('user:1:conv:x')).toEqual({ step: 'rol' });
+    expect(await b.list('long:')).toHaveLength(1);
+    await b.close();
+  });
+
+  test('one update writes one small file, however many conversations are stored', async () => {
+    const store = await createLowdbStore({ dir });
+    for (let i = 0; i < 1000; i++) await store.update(`conv:${i}`, () => ({ i }));
+    const before = new Map(files(dir).map((f) => [f, statSync(f).mtimeMs]));
+    await new Promise((r) => setTimeout(r, 20));
+    await store.update('conv:500', () => ({ i: 'changed' }));
+    const changed = files(dir).filter((f) => statSync(f).mtimeMs !== before.get(f));
+    expect(changed).toHaveLength(1);
+    expect(statSync(changed[0]!).size).toBeLessThan(200);
+    await store.close();
+  });
+
+  test('a corrupt file gives STORE_CORRUPT on get and update and is never replaced', async () => {
+    const store = await createLowdbStore({ dir });
+    await store.update('conv:a', () => ({ ok: true }));
+    const [file] = files(dir);
+    writeFileSync(file!, '{not json');
+    await expect(store.get('conv:a')).rejects.toMatchObject({ code: 'STORE_CORRUPT' });
+    await expect(store.update('conv:a', () => ({ overwritten: true }))).rejects.toBeInstanceOf(StoreError);
+    expect(readFileSync(file!, 'utf8')).toBe('{not json');
+    await store.close();
+    const reopened = await createLowdbStore({ dir });
+    await expect(reopened.get('conv:a')).rejects.toMatchObject({ code: 'STORE_CORRUPT' });
+    expect(readFileSync(file!, 'utf8')).toBe('{not json');
+    await reopened.close();
+  });
+
+  test('a failed write (disk full) gives STORE_WRITE_FAILED and the old value stays', async () => {
+    let full = false;
+    const { JSONFile } = await import('lowdb/node');
+    const store = await createLowdbStore({
+      dir,
+      adapter: (file) => {
+        const real = new JSONFile<Entry | null>(file);
+        return {
+          read: () => real.read(),
+          write: (data) => (full ? Promise.reject(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })) : real.write(data)),
+        };
+      },
+    });
+    await store.update('conv:a', () => 'oud');
+    full = true;
+    await expect(store.update('conv:a', () => 'nieuw')).rejects.toMatchObject({ code: 'STORE_WRITE_FAILED' });
+    full = false;
+    expect(await store.get('conv:a')).toBe('oud');
+    await store.close();
+  });
+
+  test('expired entries are swept from disk', async () => {
+    let t = 0;
+    const store = await createLowdbStore({ dir, now: () => t, sweepAtOpen: false });
+    await store.update('old', () => 1, { ttlMs: 10 });
+    await store.update('new', () => 2, { ttlMs: 1000 });
+    t = 100;
+    expect(await store.sweepExpired()).toBe(1);
+    expect(files(dir)).toHaveLength(1);
+    await store.close();
+  });
+
+  test('a folder that cannot be created is a clear STORE_UNAVAILABLE error', async () => {
+    const blocker = path.join(dir, 'file');
+    writeFileSync(blocker, 'x');
+    await expect(createLowdbStore({ dir: path.join(blocker, 'data') })).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+  });
+
+  test('killed with SIGKILL right after a write resolved, the value is on disk', async () => {
+    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: REPO_ROOT });
+    mkdirSync(dir, { recursive: true });
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'test/fixtures/kill-after-write.mjs'), dir, 'user:u1:conv:c1', 'Beleid'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => {
+        if (d.toString().includes('written')) {
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+      child.on('exit', (code) => code !== null && code !== 0 && reject(new Error(`child exited ${code}`)));
+    });
+    await new Promise((r) => child.on('close', r));
+    const store = await createLowdbStore({ dir });
+    expect(await store.get('user:u1:conv:c1')).toEqual({ answer: 'Beleid' });
+    await store.close();
+  }, 60_000);
+});
