@@ -1,0 +1,117 @@
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import nock from 'nock';
+import { REPO_ROOT } from './knowledge-dir.js';
+
+export const SIGNING_SECRET = 'test-signing-secret-not-logged';
+export const BOT_TOKEN = 'xoxb-test-token-not-logged';
+/** SLACK_API_URL in the tests: proves the override, and nock answers it. */
+export const SLACK_API = 'https://slack-api.test';
+
+export function slackFixture(name: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(path.join(REPO_ROOT, 'test/fixtures/slack', `${name}.json`), 'utf8')) as Record<string, unknown>;
+}
+
+export function signature(body: string, timestamp: number, secret = SIGNING_SECRET): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+/** Headers and body of a signed Slack request: JSON for events, form-encoded for commands and interactivity. */
+export function signed(kind: 'json' | 'form' | 'payload', data: Record<string, unknown>, opts: { timestamp?: number; secret?: string; retry?: number } = {}) {
+  const body =
+    kind === 'json'
+      ? JSON.stringify(data)
+      : kind === 'form'
+        ? new URLSearchParams(Object.entries(data).map(([k, v]): [string, string] => [k, String(v)])).toString()
+        : new URLSearchParams({ payload: JSON.stringify(data) }).toString();
+  const ts = opts.timestamp ?? Math.floor(Date.now() / 1000);
+  return {
+    body,
+    headers: {
+      'content-type': kind === 'json' ? 'application/json' : 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(ts),
+      'x-slack-signature': signature(body, ts, opts.secret),
+      ...(opts.retry ? { 'x-slack-retry-num': String(opts.retry), 'x-slack-retry-reason': 'http_timeout' } : {}),
+    },
+  };
+}
+
+export interface WebApiCall {
+  readonly method: string;
+  readonly args: Record<string, unknown>;
+}
+
+/** A fake Slack Web API (nock at SLACK_API_URL) and response_url: records every call with its decoded arguments. */
+export function interceptSlack(): { calls: WebApiCall[]; responses: Array<Record<string, unknown>> } {
+  const calls: WebApiCall[] = [];
+  const responses: Array<Record<string, unknown>> = [];
+  let ts = 1000;
+  nock(SLACK_API)
+    .persist()
+    .post(/\/api\/.+/)
+    .reply(function (uri, body) {
+      const method = uri.replace(/^\/api\//, '');
+      const args = typeof body === 'string' ? decodeForm(body) : (body as Record<string, unknown>);
+      calls.push({ method, args });
+      switch (method) {
+        case 'auth.test':
+          return [200, { ok: true, user_id: 'U0BOT', bot_id: 'B0BOT', team_id: 'T0GEMEENTE' }];
+        case 'conversations.open':
+          return [200, { ok: true, channel: { id: `D0${String(args['users']).slice(2)}DM` } }];
+        case 'chat.postMessage':
+          return [200, { ok: true, channel: args['channel'], ts: `1732443000.${String(++ts).padStart(6, '0')}` }];
+        default:
+          return [200, { ok: true, channel: args['channel'], ts: args['ts'] }];
+      }
+    });
+  nock('https://hooks.slack.com')
+    .persist()
+    .post(/.*/)
+    .reply(function (_uri, body) {
+      responses.push(body as Record<string, unknown>);
+      return [200, 'ok'];
+    });
+  return { calls, responses };
+}
+
+function decodeForm(body: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(body)) {
+    try {
+      out[k] = k === 'blocks' || k === 'view' ? JSON.parse(v) : v;
+    } catch {
+      out[k] = v;
+    }
+  }
+  return out;
+}
+
+/** All visible text of Block Kit blocks (sections, contexts, buttons), for readable assertions. */
+export function blocksText(blocks: unknown): string {
+  const out: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    if (typeof o['text'] === 'string') out.push(o['text']);
+    Object.values(o).forEach(walk);
+  };
+  walk(blocks);
+  return out.join('\n');
+}
+
+/** The value (opaque payload) of the first button with this label. */
+export function buttonValue(blocks: unknown, label: string): string {
+  let found: string | undefined;
+  const walk = (node: unknown): void => {
+    if (found || !node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    const o = node as Record<string, unknown>;
+    if (o['type'] === 'button' && (o['text'] as { text?: string })?.text === label) found = o['value'] as string;
+    Object.values(o).forEach(walk);
+  };
+  walk(blocks);
+  if (!found) throw new Error(`no button "${label}"`);
+  return found;
+}

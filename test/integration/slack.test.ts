@@ -1,0 +1,171 @@
+import nock from 'nock';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { BOT_TOKEN, SIGNING_SECRET, SLACK_API, blocksText, buttonValue, interceptSlack, signed, slackFixture, type WebApiCall } from '../helpers/slack.js';
+
+/** Slack through the real restify server on 127.0.0.1; the Web API and response_url are nock fakes. */
+
+beforeAll(() => {
+  nock.disableNetConnect();
+  nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
+});
+afterAll(() => {
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+async function until(check: () => boolean, ms = 3000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe('Slack on the shared restify server', () => {
+  let app: TestApp;
+  let slack: ReturnType<typeof interceptSlack>;
+  const send = (kind: 'json' | 'form' | 'payload', data: Record<string, unknown>, opts: Parameters<typeof signed>[2] = {}) => {
+    const req = signed(kind, data, opts);
+    return app.post('/slack/events', req.body, req.headers);
+  };
+  const calls = (method: string): WebApiCall[] => slack.calls.filter((c) => c.method === method);
+  const event = (name: string, patch: Record<string, unknown> = {}, eventPatch: Record<string, unknown> = {}) => {
+    const f = slackFixture(name);
+    return { ...f, ...patch, event: { ...(f['event'] as object), ...eventPatch } };
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: `${SLACK_API}/api/`, SLACK_ADMIN_IDS: 'U0ADMIN' });
+  });
+  afterAll(() => app.close());
+  beforeEach(() => {
+    nock.cleanAll();
+    slack = interceptSlack();
+  });
+
+  test('url_verification is answered with the challenge', async () => {
+    const res = await send('json', { type: 'url_verification', challenge: 'uitdaging-123', token: 'x' });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({ challenge: 'uitdaging-123' });
+  });
+
+  test('a bad signature or a stale timestamp gets 401 and runs nothing', async () => {
+    const before = app.events.length;
+    expect((await send('json', slackFixture('dm-message'), { secret: 'wrong-secret' })).status).toBe(401);
+    expect((await send('json', slackFixture('dm-message'), { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 })).status).toBe(401);
+    const unsigned = await app.post('/slack/events', JSON.stringify(slackFixture('dm-message')));
+    expect(unsigned.status).toBe(401);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(app.events.length).toBe(before);
+    expect(slack.calls).toEqual([]);
+    expect(app.logs.join('')).not.toContain(SIGNING_SECRET);
+  });
+
+  test('a DM question is answered in the DM with Block Kit and a plain-text fallback', async () => {
+    const res = await send('json', event('dm-message', { event_id: 'Ev-dm-1' }));
+    expect(res.status).toBe(200);
+    await until(() => calls('chat.postMessage').length > 0);
+    const [post] = calls('chat.postMessage');
+    expect(post!.args['channel']).toBe('D0ANNADM');
+    expect(post!.args['text']).toMatch(/^Sociale basis: /);
+    expect(blocksText(post!.args['blocks'])).toContain('*Sociale basis*');
+    expect(app.events.at(-1)).toEqual({
+      kind: 'message',
+      conversation: { key: 'slack:T0GEMEENTE:D0ANNADM', scope: 'personal' },
+      actor: { id: 'slack:T0GEMEENTE:U0ANNA', name: 'U0ANNA', isAdmin: false },
+      text: 'wat is de sociale basis?',
+    });
+  });
+
+  test('a retried delivery of the same event never runs the turn twice', async () => {
+    const e = event('dm-message', { event_id: 'Ev-retry-1' }, { text: 'sociale basis' });
+    await send('json', e);
+    await until(() => calls('chat.postMessage').length === 1);
+    const before = app.events.length;
+    expect((await send('json', e, { retry: 1 })).status).toBe(200);
+    expect((await send('json', e, { retry: 2 })).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(calls('chat.postMessage')).toHaveLength(1);
+    expect(app.events.length).toBe(before);
+  });
+
+  test('an app_mention is answered in a thread under it', async () => {
+    await send('json', event('app-mention', { event_id: 'Ev-mention-1' }, { text: '<@U0BOT> wat is preventie?' }));
+    await until(() => calls('chat.postMessage').length > 0);
+    expect(calls('chat.postMessage')[0]!.args).toMatchObject({ channel: 'C0SOCIAALDOMEIN', thread_ts: '1732442500.000200' });
+    expect(app.events.at(-1)).toMatchObject({ kind: 'message', text: 'wat is preventie?', conversation: { key: 'slack:T0GEMEENTE:C0SOCIAALDOMEIN:1732442500.000200', scope: 'channel' } });
+  });
+
+  test('/routeplanner zoek answers privately through response_url; unknown subcommands get help privately', async () => {
+    expect((await send('form', slackFixture('slash-command'))).status).toBe(200);
+    await until(() => slack.responses.length > 0);
+    expect(slack.responses[0]).toMatchObject({ response_type: 'ephemeral' });
+    expect(blocksText(slack.responses[0]!['blocks'])).toContain('*Sociale basis*');
+    await send('form', { ...slackFixture('slash-command'), text: 'dansen' });
+    await until(() => slack.responses.length > 1);
+    expect(slack.responses[1]).toMatchObject({ response_type: 'ephemeral' });
+    expect(blocksText(slack.responses[1]!['blocks'])).toContain('Dit kun je doen');
+  });
+
+  test('/routeplanner start without kanaal runs in the DM; herlaad is refused for non-admins', async () => {
+    await send('form', { ...slackFixture('slash-command'), text: 'start proef' });
+    await until(() => calls('chat.postMessage').length >= 2);
+    expect(calls('conversations.open')[0]!.args['users']).toBe('U0KARIN');
+    expect(calls('chat.postMessage').every((c) => c.args['channel'] === 'D0KARINDM')).toBe(true);
+    expect(blocksText(calls('chat.postMessage').map((c) => c.args['blocks']))).toContain('Wat is je rol?');
+    await send('form', { ...slackFixture('slash-command'), text: 'herlaad' });
+    await until(() => slack.responses.some((r) => String(r['text']).includes('beheerder')));
+  });
+
+  test('app_home_opened publishes the menu with the dialogues', async () => {
+    await send('json', slackFixture('app-home-opened'));
+    await until(() => calls('views.publish').length > 0);
+    const view = calls('views.publish')[0]!.args['view'] as { type: string; blocks: unknown };
+    expect(view.type).toBe('home');
+    expect(blocksText(view.blocks)).toContain('Start: Proefgesprek');
+  });
+
+  test('a group session: five members answer at once, one message is updated, the lead moves on, the summary is posted', async () => {
+    await send('form', { ...slackFixture('slash-command'), text: 'start proef kanaal met namen', channel_id: 'C0GROEP' });
+    await until(() => calls('chat.postMessage').length >= 3);
+    const [, question, tally] = calls('chat.postMessage');
+    expect(blocksText(question!.args['blocks'])).toContain('Wat is je rol?');
+    expect(blocksText(tally!.args['blocks'])).toContain('Stand: Rol');
+    const beleid = buttonValue(question!.args['blocks'], 'Beleid');
+    const action = (user: string, value: string, label = 'Beleid') => {
+      const f = slackFixture('block-action');
+      return { ...f, user: { id: user, name: user.toLowerCase(), team_id: 'T0GEMEENTE' }, container: { type: 'message', channel_id: 'C0GROEP', message_ts: '1', is_ephemeral: false }, channel: { id: 'C0GROEP' }, actions: [{ ...(f['actions'] as object[])[0], value, text: { type: 'plain_text', text: label } }] };
+    };
+    const members = ['U01', 'U02', 'U03', 'U04', 'U05'];
+    const results = await Promise.all(members.map((m) => send('payload', action(m, beleid))));
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    await until(() => calls('chat.update').some((c) => blocksText(c.args['blocks']).includes('5 antwoorden')));
+    expect(calls('chat.postMessage')).toHaveLength(3); // votes update the tally, they post nothing
+    expect(calls('chat.update').every((c) => c.args['ts'] === '1732443000.001003')).toBe(true);
+
+    // a member cannot move on; the lead can
+    const next = buttonValue(tally!.args['blocks'], 'Volgende vraag');
+    await send('payload', action('U01', next, 'Volgende vraag'));
+    await until(() => calls('chat.postEphemeral').length > 0);
+    expect(calls('chat.postEphemeral')[0]!.args['text']).toContain('Alleen karin.jansen');
+    await send('payload', action('U0KARIN', next, 'Volgende vraag'));
+    await until(() => calls('chat.postMessage').length >= 5);
+    expect(blocksText(calls('chat.postMessage').map((c) => c.args['blocks']))).toContain('Wat vind je belangrijk?');
+
+    const close = buttonValue(calls('chat.postMessage').at(-1)!.args['blocks'], 'Afsluiten');
+    await send('payload', action('U0KARIN', close, 'Afsluiten'));
+    await until(() => calls('chat.postMessage').some((c) => blocksText(c.args['blocks']).includes('Proefgesprek: samenvatting')));
+    expect(blocksText(calls('chat.postMessage').map((c) => c.args['blocks']))).toContain('Beleid: 5');
+  });
+
+  test('user text is escaped: nobody can inject <!channel> or links through an answer', async () => {
+    await send('form', { ...slackFixture('slash-command'), text: 'start kort kanaal met namen', channel_id: 'C0ESCAPE' });
+    await until(() => calls('chat.postMessage').length >= 3);
+    await send('form', { ...slackFixture('slash-command'), text: 'stop', channel_id: 'C0ESCAPE' });
+    await send('json', event('app-mention', { event_id: 'Ev-esc-1' }, { channel: 'C0ESCAPE', thread_ts: undefined, text: '<@U0BOT> <!channel> <https://evil.example|klik>' }));
+    await new Promise((r) => setTimeout(r, 200));
+    const all = JSON.stringify(slack.calls.map((c) => c.args['blocks']));
+    expect(all).not.toMatch(/(?<!&lt;)<!channel>/);
+    expect(all).not.toContain('<https://evil.example');
+  });
+});
