@@ -48,6 +48,10 @@ export const LOOKUP_TUNING = {
   suggestScore: 0.5,
   suggestFloor: 0.4,
   phraseBonusPerWord: 0.04,
+  /** A multi-word name whose words appear in the query in the same order ("vijf knopen" is not "knop 5"). */
+  orderBonus: 0.02,
+  /** A name of the concept that matches at least this much also counts towards explaining the query. */
+  coverageFromName: 0.3,
   maxSuggestions: 3,
 } as const;
 
@@ -76,6 +80,7 @@ interface Candidate {
   nameCoverage: number;
   covered: Map<number, number>;
   phraseWords: number;
+  inOrder: boolean;
 }
 
 export function createSearchIndex(concepts: readonly Concept[]): SearchIndex {
@@ -84,7 +89,9 @@ export function createSearchIndex(concepts: readonly Concept[]): SearchIndex {
   /** Every folded word (and joined compound) of every name, with its stem: fuzzy matching works on words. */
   const stemOfWord = new Map<string, string>();
 
+  const nameStemsOf: Array<Set<string>> = [];
   concepts.forEach((concept, ci) => {
+    const own = (nameStemsOf[ci] = new Set<string>());
     for (const name of conceptNames(concept)) {
       const phrase = foldText(name);
       const tokens = nameTokens(phrase);
@@ -94,6 +101,7 @@ export function createSearchIndex(concepts: readonly Concept[]): SearchIndex {
         const id = names.length;
         names.push({ concept: ci, stems, phrase, words });
         stems.forEach((stem, i) => {
+          own.add(stem);
           if (stems.indexOf(stem) !== i) return; // a stem twice in one name is posted once
           const list = postings.get(stem);
           if (list) list.push(id);
@@ -103,19 +111,17 @@ export function createSearchIndex(concepts: readonly Concept[]): SearchIndex {
     }
   });
 
-  // Names are posted in concept order, so counting concept changes along a list gives the document frequency.
+  // Rarity of a word: in how many concepts' names it occurs. (Counting over the explanations too was
+  // measured and dropped: abbreviations such as "soc" then outweighed the words they stand next to.)
   const total = Math.max(concepts.length, 1);
+  const df = new Map<string, number>();
+  concepts.forEach((concept, ci) => {
+    const seen = new Set<string>();
+    for (const stem of nameStemsOf[ci] ?? []) seen.add(stem);
+    for (const stem of seen) df.set(stem, (df.get(stem) ?? 0) + 1);
+  });
   const idf = new Map<string, number>();
-  for (const [stem, list] of postings) {
-    let df = 0;
-    let last = -1;
-    for (const id of list) {
-      const ci = names[id]!.concept;
-      if (ci !== last) df++;
-      last = ci;
-    }
-    idf.set(stem, Math.log(1 + total / df));
-  }
+  for (const [stem, n] of df) idf.set(stem, Math.log(1 + total / n));
   const unknownWeight = Math.log(1 + total / 2);
   const trigrams: TrigramIndex = createTrigramIndex([...stemOfWord.keys()].filter((w) => w.length >= LOOKUP_TUNING.minFuzzyWordLength));
   const weightOf = (stem: string): number => idf.get(stem) ?? unknownWeight;
@@ -185,7 +191,8 @@ export function createSearchIndex(concepts: readonly Concept[]): SearchIndex {
         let covered = 0;
         for (const [pos, sim] of c.covered) covered += positionWeight[pos]! * sim;
         const queryCoverage = covered / totalWeight;
-        const score = Math.min(1, 0.6 * c.nameCoverage + 0.4 * queryCoverage + LOOKUP_TUNING.phraseBonusPerWord * Math.min(c.phraseWords, 3));
+        // not capped: two concepts that both cover the query fully are told apart by the bonuses
+        const score = 0.6 * c.nameCoverage + 0.4 * queryCoverage + LOOKUP_TUNING.phraseBonusPerWord * Math.min(c.phraseWords, 3) + (c.inOrder ? LOOKUP_TUNING.orderBonus : 0);
         return { concept: concepts[c.concept]!, nameCoverage: c.nameCoverage, queryCoverage, score };
       })
       .sort((a, b) => b.score - a.score || b.nameCoverage - a.nameCoverage || a.concept.id.localeCompare(b.concept.id));
@@ -205,13 +212,20 @@ function scoreName(
 ): void {
   let matched = 0;
   let weight = 0;
+  let lastPos = -1;
+  let ordered = name.stems.length >= 2;
   const covered = new Map<number, number>();
   for (const stem of name.stems) {
     const w = weightOf(stem);
     weight += w;
     let best: { part: QueryPart; sim: number } | undefined;
     for (const r of reached.get(stem) ?? []) if (!best || r.sim > best.sim) best = r;
-    if (!best) continue;
+    if (!best) {
+      ordered = false;
+      continue;
+    }
+    if (best.part.from <= lastPos) ordered = false;
+    lastPos = best.part.to;
     matched += w * best.sim;
     for (let pos = best.part.from; pos <= best.part.to; pos++) covered.set(pos, Math.max(covered.get(pos) ?? 0, best.sim));
   }
@@ -219,10 +233,11 @@ function scoreName(
   const phraseWords = name.words >= 2 && foldedQuery.includes(` ${name.phrase} `) ? name.words : 0;
   const prior = byConcept.get(name.concept);
   if (!prior) {
-    byConcept.set(name.concept, { concept: name.concept, nameCoverage, covered: nameCoverage >= 0.5 ? covered : new Map(), phraseWords });
+    byConcept.set(name.concept, { concept: name.concept, nameCoverage, covered: nameCoverage >= LOOKUP_TUNING.coverageFromName ? covered : new Map(), phraseWords, inOrder: ordered });
     return;
   }
-  if (nameCoverage >= 0.5) for (const [pos, sim] of covered) prior.covered.set(pos, Math.max(prior.covered.get(pos) ?? 0, sim));
+  prior.inOrder ||= ordered;
+  if (nameCoverage >= LOOKUP_TUNING.coverageFromName) for (const [pos, sim] of covered) prior.covered.set(pos, Math.max(prior.covered.get(pos) ?? 0, sim));
   prior.nameCoverage = Math.max(prior.nameCoverage, nameCoverage);
   prior.phraseWords = Math.max(prior.phraseWords, phraseWords);
 }
@@ -251,7 +266,7 @@ function decide(query: string, words: number, ranked: readonly Ranked[]): Lookup
   const hits = ranked
     .filter((r, i) => i === 0 || r.score >= floor)
     .slice(0, t.maxSuggestions)
-    .map((r) => ({ concept: r.concept, score: round(r.score) }));
+    .map((r) => ({ concept: r.concept, score: round(Math.min(1, r.score)) }));
   return { query, outcome: confident ? 'match' : 'suggest', hits };
 }
 

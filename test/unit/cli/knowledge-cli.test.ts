@@ -32,7 +32,7 @@ describe('routeplanner CLI commands', () => {
     expect(io.stdout).toContain('Sociale basis');
     expect(io.stdout).toContain('Korte uitleg van Sociale basis.');
     expect(io.stdout).toContain('Bronnen:\n  - Bron <https://www.movisie.nl/>');
-    expect(io.stdout).toContain('Zie ook:\n  - Wet maatschappelijke ondersteuning');
+    expect(io.stdout).toContain('Zie ook:\n[a] Wet maatschappelijke ondersteuning');
   });
 
   test('ask says honestly when it does not know', async () => {
@@ -87,6 +87,8 @@ describe('routeplanner CLI as a program', () => {
       cwd: REPO_ROOT,
       env: { ...process.env, KNOWLEDGE_DIR: path.join(REPO_ROOT, 'knowledge') },
     });
-    expect(JSON.parse(stdout)).toMatchObject({ outcome: 'match', results: [{ id: 'sociale-basis' }] });
+    const json = JSON.parse(stdout);
+    expect(json).toMatchObject({ query: 'wat is de sociale basis?', outcome: 'match' });
+    expect(json.results[0]).toEqual({ id: 'sociale-basis', term: 'Sociale basis', score: 1 });
   }, 60_000);
 });
