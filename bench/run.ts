@@ -1,4 +1,5 @@
 import { lookupBench } from './lookup-bench.js';
+import { coreBench } from './core-bench.js';
 
 /**
  * `npm run bench`: every benchmark, as ratios measured in one run on this machine. Sections can be picked:
@@ -6,6 +7,7 @@ import { lookupBench } from './lookup-bench.js';
  */
 const sections: Record<string, () => Promise<string> | string> = {
   lookup: () => lookupBench(),
+  core: () => coreBench(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
