@@ -1,5 +1,6 @@
 import { lookupBench } from './lookup-bench.js';
 import { coreBench } from './core-bench.js';
+import { slackBench, teamsBench } from './endpoint-bench.js';
 
 /**
  * `npm run bench`: every benchmark, as ratios measured in one run on this machine. Sections can be picked:
@@ -8,6 +9,8 @@ import { coreBench } from './core-bench.js';
 const sections: Record<string, () => Promise<string> | string> = {
   lookup: () => lookupBench(),
   core: () => coreBench(),
+  teams: () => teamsBench(),
+  slack: () => slackBench(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -32,6 +32,8 @@ export interface LowdbStoreOptions {
   readonly sweepEveryMs?: number;
   /** Sweep expired entries right after opening (default true; benchmarks turn it off). */
   readonly sweepAtOpen?: boolean;
+  /** How many entries to keep in memory (default 5,000). */
+  readonly cacheEntries?: number;
 }
 
 interface Indexed {
@@ -58,6 +60,17 @@ export async function createLowdbStore(opts: LowdbStoreOptions): Promise<LowdbSt
   const adapterOf = opts.adapter ?? ((file: string) => new JSONFile<Entry | null>(file));
   const mutex = createKeyedMutex();
   const index = new Map<string, Indexed>();
+  /**
+   * Recently used entries, as this process last read or wrote them: this process is the only writer of its
+   * data folder, so a turn reads its conversation from memory and only writes go to disk. Values are copied
+   * in and out, so nobody can change a cached value from outside.
+   */
+  const cache = new Map<string, Entry>();
+  const remember = (key: string, entry: Entry): void => {
+    cache.delete(key);
+    cache.set(key, entry);
+    if (cache.size > (opts.cacheEntries ?? 5000)) cache.delete(cache.keys().next().value as string);
+  };
 
   try {
     await mkdir(root, { recursive: true });
@@ -87,7 +100,11 @@ export async function createLowdbStore(opts: LowdbStoreOptions): Promise<LowdbSt
     const known = index.get(key);
     if (!known) return undefined;
     if (known.expiresAt !== undefined && known.expiresAt <= now()) return undefined;
-    const entry = await readEntry(key, known.file);
+    let entry = cache.get(key);
+    if (!entry) {
+      entry = await readEntry(key, known.file);
+      if (entry) remember(key, entry);
+    }
     known.expiresAt = entry?.expiresAt;
     if (!entry || (entry.expiresAt !== undefined && entry.expiresAt <= now())) return undefined;
     return entry;
@@ -102,6 +119,7 @@ export async function createLowdbStore(opts: LowdbStoreOptions): Promise<LowdbSt
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new StoreError('STORE_WRITE_FAILED', `cannot delete ${known.file}`, { cause: err });
     }
     index.delete(key);
+    cache.delete(key);
   }
 
   async function buildIndex(): Promise<void> {
@@ -131,7 +149,8 @@ export async function createLowdbStore(opts: LowdbStoreOptions): Promise<LowdbSt
 
   const store: LowdbStore = {
     async get<T>(key: string) {
-      return (await liveEntry(key))?.value as T | undefined;
+      const value = (await liveEntry(key))?.value;
+      return value === undefined ? undefined : (structuredClone(value) as T);
     },
     update<T>(key: string, fn: (current: T | undefined) => T | undefined, options: WriteOptions = {}) {
       return mutex.run(key, async () => {
@@ -152,6 +171,7 @@ export async function createLowdbStore(opts: LowdbStoreOptions): Promise<LowdbSt
           throw new StoreError('STORE_WRITE_FAILED', `cannot write ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { cause: err });
         }
         index.set(key, { file, expiresAt: entry.expiresAt });
+        remember(key, { ...entry, value: structuredClone(next) });
         return next;
       });
     },

@@ -10,6 +10,7 @@ import type { Config } from '../../config.js';
 import type { Logger } from '../../log.js';
 import type { Store } from '../../storage/port.js';
 import { createUpdateQueue } from '../update-queue.js';
+import { createMemoryDeduper, type Deduper } from '../dedupe.js';
 import { ACTION, blockActionToEvent, messageToEvent, parseSlashCommand, slackActor, slackConversation, type SlackBlockActionBody, type SlackCommandBody, type SlackMessageEvent } from './inbound.js';
 import { RestifyReceiver } from './receiver.js';
 import { homeBlocks } from './home.js';
@@ -24,6 +25,8 @@ export interface SlackAdapterDeps {
   readonly reload?: (actor: Actor) => Promise<string>;
   readonly onEvent?: (event: BotEvent) => void;
   readonly now?: () => number;
+  /** Which event ids were already handled (default: in memory, for one instance). */
+  readonly deduper?: Deduper;
 }
 
 /** Where replies go: a channel (and thread), for one user; slash commands and ephemeral clicks answer through respond. */
@@ -56,16 +59,10 @@ export function createSlackAdapter(deps: SlackAdapterDeps) {
   });
   const updates = createUpdateQueue();
 
-  /** Slack redelivers an event when our 200 was late: each event id runs once, across instances too. */
+  const deduper = deps.deduper ?? createMemoryDeduper({ ttlMs: DEDUPE_TTL_MS });
+  /** Slack redelivers an event when our 200 was late: each event id runs once. */
   async function firstDelivery(eventId: string | undefined): Promise<boolean> {
-    if (!eventId) return true;
-    let fresh = false;
-    await store.update<number>(`slack:event:${eventId}`, (seen) => {
-      if (seen) return seen;
-      fresh = true;
-      return 1;
-    }, { ttlMs: DEDUPE_TTL_MS });
-    return fresh;
+    return !eventId || deduper.firstDelivery(eventId);
   }
 
   async function openDm(client: WebClient, user: string): Promise<string> {

@@ -1,0 +1,213 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { table } from './stats.js';
+
+/**
+ * Endpoint throughput under load (50 connections), each server in its own child process, in the same run as
+ * the framework's floor: a bare botbuilder echo bot for Teams, a bare Bolt app for Slack. Replies go to a
+ * fake Bot Connector / Slack Web API on 127.0.0.1. CPU per turn is the child's CPU time over its requests.
+ */
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const CONNECTIONS = 50;
+const DURATION_S = Number(process.env['BENCH_SECONDS'] ?? 6);
+const SIGNING_SECRET = 'bench-signing-secret';
+
+interface FakeApi {
+  readonly url: string;
+  readonly counts: Map<string, number>;
+  /** Bodies of connector posts, for reading the buttons of a card. */
+  readonly bodies: string[];
+  close(): Promise<void>;
+}
+
+/** One fake for both: Bot Connector paths (/v3/...) and Slack Web API methods (/api/...). */
+async function startFakeApi(): Promise<FakeApi> {
+  const counts = new Map<string, number>();
+  const bodies: string[] = [];
+  let ts = 0;
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const kind = req.url?.startsWith('/api/') ? req.url.slice(5) : `${req.method} connector`;
+      counts.set(kind, (counts.get(kind) ?? 0) + 1);
+      if (bodies.length < 20 && req.url?.startsWith('/v3/')) bodies.push(Buffer.concat(chunks).toString());
+      res.setHeader('content-type', 'application/json');
+      if (req.url?.startsWith('/api/auth.test')) res.end(JSON.stringify({ ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' }));
+      else if (req.url?.startsWith('/api/conversations.open')) res.end(JSON.stringify({ ok: true, channel: { id: 'D1' } }));
+      else res.end(JSON.stringify({ ok: true, id: `m${++ts}`, ts: `1.${++ts}`, channel: 'C1' }));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}`, counts, bodies, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+interface Child {
+  readonly port: number;
+  cpuMicros(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+async function startChild(script: string, env: Record<string, string>): Promise<Child> {
+  // BENCH_CPU_PROF=<dir> writes a V8 CPU profile per server, for finding where a turn's time goes
+  const profile = process.env['BENCH_CPU_PROF'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROF']}`] : [];
+  const child: ChildProcess = fork(path.join(HERE, 'servers', script), [], { env: { ...process.env, ...env, NODE_ENV: 'production' }, execArgv: profile, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (m: { kind: string; port: number }) => (m.kind === 'ready' ? resolve(m.port) : reject(new Error('bad child'))));
+    child.once('exit', (code) => reject(new Error(`${script} exited ${code}`)));
+  });
+  return {
+    port,
+    cpuMicros: () =>
+      new Promise((resolve) => {
+        child.once('message', (m: { kind: string; usage: NodeJS.CpuUsage }) => resolve(m.usage.user + m.usage.system));
+        child.send({ kind: 'cpu' });
+      }),
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.send({ kind: 'stop' });
+      }),
+  };
+}
+
+interface LoadResult {
+  readonly rps: number;
+  readonly p99: number;
+  readonly requests: number;
+  readonly errors: number;
+  readonly cpuPerTurnMs: number;
+}
+
+/** Runs autocannon against one child; `body(i)` makes the i-th request (body and headers). */
+async function load(child: Child, urlPath: string, body: (i: number) => { body: string; headers: Record<string, string> }): Promise<LoadResult> {
+  let i = 0;
+  const cpu0 = await child.cpuMicros();
+  const result = await autocannon({
+    url: `http://127.0.0.1:${child.port}`,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    requests: [
+      {
+        method: 'POST',
+        path: urlPath,
+        setupRequest: (req) => {
+          const b = body(i++);
+          return { ...req, body: b.body, headers: { ...req.headers, ...b.headers } };
+        },
+      },
+    ],
+  });
+  const cpu1 = await child.cpuMicros();
+  const requests = result.requests.total;
+  return { rps: result.requests.average, p99: result.latency.p99, requests, errors: result.non2xx + result.errors, cpuPerTurnMs: (cpu1 - cpu0) / 1000 / Math.max(requests, 1) };
+}
+
+const activity = (serviceUrl: string, i: number, extra: Record<string, unknown>) =>
+  JSON.stringify({
+    type: 'message',
+    id: `act-${i}`,
+    serviceUrl,
+    channelId: 'msteams',
+    from: { id: `29:user-${i % 500}`, name: `Lid ${i % 500}`, aadObjectId: `aad-${i % 500}` },
+    conversation: { conversationType: 'personal', tenantId: 't', id: `a:conv-${i % 500}` },
+    recipient: { id: '28:bot', name: 'Routeplanner' },
+    ...extra,
+  });
+
+function row(name: string, ours: LoadResult, floor: LoadResult): string[] {
+  return [
+    name,
+    ours.rps.toFixed(0),
+    floor.rps.toFixed(0),
+    `${(ours.rps / floor.rps).toFixed(2)}x`,
+    ours.cpuPerTurnMs.toFixed(2),
+    floor.cpuPerTurnMs.toFixed(2),
+    String(ours.p99),
+    String(floor.p99),
+    `${ours.errors}/${floor.errors}`,
+  ];
+}
+
+const HEADER = ['scenario', 'ours req/s', 'floor req/s', 'ratio', 'ours CPU ms/turn', 'floor CPU ms/turn', 'ours p99 ms', 'floor p99 ms', 'errors ours/floor'];
+
+export async function teamsBench(): Promise<string> {
+  const api = await startFakeApi();
+  const serviceUrl = `${api.url}/`;
+  const ours = await startChild('teams-app.js', {});
+  const echo = await startChild('teams-echo.js', {});
+  try {
+    const question = (i: number) => ({ body: activity(serviceUrl, i, { text: 'wat is de sociale basis?' }), headers: { 'content-type': 'application/json' } });
+    const rows: string[][] = [];
+    rows.push(row('concept question', await load(ours, '/api/messages', question), await load(echo, '/api/messages', question)));
+
+    // personal dialogues: 500 users each in the self-scan; requests alternate an answer ("3") and "terug"
+    const send = (i: number, text: string) => fetch(`http://127.0.0.1:${ours.port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: activity(serviceUrl, i, { text }) });
+    for (let u = 0; u < 500; u += 50) await Promise.all(Array.from({ length: 50 }, (_, k) => send(u + k, 'start zelfscan')));
+    const personal = (i: number) => ({ body: activity(serviceUrl, i, { text: Math.floor(i / 500) % 2 === 0 ? '3' : 'terug' }), headers: { 'content-type': 'application/json' } });
+    rows.push(row('dialogue answer (personal)', await load(ours, '/api/messages', personal), await load(echo, '/api/messages', personal)));
+
+    // a group session in a channel: every request is a member's answer (card submit) to the open question
+    const channel = { conversationType: 'channel', id: '19:bench@thread.tacv2', tenantId: 't' };
+    const mention = { text: '<at>Routeplanner</at> start zelfscan', entities: [{ type: 'mention', text: '<at>Routeplanner</at>', mentioned: { id: '28:bot' } }], conversation: channel };
+    api.bodies.length = 0;
+    await fetch(`http://127.0.0.1:${ours.port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: activity(serviceUrl, 0, mention) });
+    const vote = api.bodies.map((b) => /"title":"3","data":\{"rp":"((?:[^"\\]|\\.)*)"/.exec(b)?.[1]).find(Boolean)?.replace(/\\"/g, '"');
+    if (!vote) throw new Error('bench: no vote button in the question card');
+    const answer = (i: number) => ({ body: activity(serviceUrl, i, { value: { rp: vote }, conversation: channel }), headers: { 'content-type': 'application/json' } });
+    rows.push(row('dialogue answer (group vote, tally updated in place)', await load(ours, '/api/messages', answer), await load(echo, '/api/messages', answer)));
+    return ['### Teams endpoint under load: our bot vs a bare botbuilder echo bot (50 connections)', '', table(HEADER, rows)].join('\n');
+  } finally {
+    await Promise.all([ours.stop(), echo.stop()]);
+    await api.close();
+  }
+}
+
+function signedEvent(i: number): { body: string; headers: Record<string, string> } {
+  const body = JSON.stringify({
+    type: 'event_callback',
+    team_id: 'T1',
+    api_app_id: 'A1',
+    event_id: `Ev-bench-${process.pid}-${Date.now()}-${i}`,
+    event_time: 1,
+    event: { type: 'message', channel_type: 'im', channel: `D${i % 500}`, user: `U${i % 500}`, text: 'wat is de sociale basis?', ts: `1.${i}` },
+  });
+  const ts = Math.floor(Date.now() / 1000);
+  const sig = `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
+  return { body, headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sig } };
+}
+
+export async function slackBench(): Promise<string> {
+  const api = await startFakeApi();
+  const env = { SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: `${api.url}/api/` };
+  const ours = await startChild('teams-app.js', env);
+  const bare = await startChild('slack-bare.js', env);
+  try {
+    const posted = () => api.counts.get('chat.postMessage') ?? 0;
+    const before = posted();
+    const a = await load(ours, '/slack/events', signedEvent);
+    await new Promise((r) => setTimeout(r, 1000)); // let acked turns finish their replies
+    const oursPosted = posted() - before;
+    const b = await load(bare, '/slack/events', signedEvent);
+    await new Promise((r) => setTimeout(r, 1000));
+    const barePosted = posted() - before - oursPosted;
+    return [
+      '### Slack endpoint under load: our bot vs a bare Bolt app that acks and posts (50 connections, signed DM events)',
+      '',
+      table(HEADER, [row('DM concept question', a, b)]),
+      '',
+      `Ack latency p99 (the HTTP response Slack waits for): ours ${a.p99} ms, bare Bolt ${b.p99} ms (target: under 100 ms).`,
+      `Replies posted to the fake Web API: ours ${oursPosted} for ${a.requests} events, bare Bolt ${barePosted} for ${b.requests}.`,
+    ].join('\n');
+  } finally {
+    await Promise.all([ours.stop(), bare.stop()]);
+    await api.close();
+  }
+}
