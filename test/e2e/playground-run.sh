@@ -1,0 +1,23 @@
+#!/bin/sh
+# Runs inside a loopback-only network namespace (unshare -n): our bot from dist/ in local mode, Microsoft 365
+# Agents Playground as a real Teams client, and a driver that talks to the playground's HTTP/WebSocket API.
+# Nothing can reach anything but 127.0.0.1. Usage: unshare -n sh test/e2e/playground-run.sh <repo> <playground dir>
+set -eu
+REPO="$1"
+PLAYGROUND="$2"
+ip link set lo up
+STUB=$(mktemp -d)
+printf '#!/bin/sh\nexit 0\n' > "$STUB/xdg-open" && chmod +x "$STUB/xdg-open"   # the playground exits without one
+export PATH="$STUB:$PATH" APPLICATION_INSIGHTS_NO_STATSBEAT=true
+DATA=$(mktemp -d)
+cd "$REPO"
+HOST=127.0.0.1 PORT=3978 DATA_DIR="$DATA" KNOWLEDGE_DIR="$REPO/knowledge" node dist/src/main.js > "$DATA/bot.log" 2>&1 &
+BOT=$!
+node "$PLAYGROUND/node_modules/.bin/agentsplayground" -e http://127.0.0.1:3978/api/messages -c msteams --disable-telemetry -p 56150 > "$DATA/playground.log" 2>&1 &
+PG=$!
+trap 'kill $PG $BOT 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do
+  if curl -sf -o /dev/null http://127.0.0.1:56150/_internal/v1/config && curl -sf -o /dev/null http://127.0.0.1:3978/healthz; then break; fi
+  sleep 0.5
+done
+node "$REPO/test/e2e/playground-drive.mjs" "$PLAYGROUND"
