@@ -163,7 +163,8 @@ export async function teamsBench(): Promise<string> {
     if (!vote) throw new Error('bench: no vote button in the question card');
     const answer = (i: number) => ({ body: activity(serviceUrl, i, { value: { rp: vote }, conversation: channel }), headers: { 'content-type': 'application/json' } });
     rows.push(row('dialogue answer (group vote, tally updated in place)', await load(ours, '/api/messages', answer), await load(echo, '/api/messages', answer)));
-    return ['### Teams endpoint under load: our bot vs a bare botbuilder echo bot (50 connections)', '', table(HEADER, rows)].join('\n');
+    const calls = [...api.counts].map(([k, n]) => `${k}: ${n}`).join(', ');
+    return ['### Teams endpoint under load: our bot vs a bare botbuilder echo bot (50 connections)', '', table(HEADER, rows), '', `Calls to the fake Bot Connector (both bots, all scenarios): ${calls}.`].join('\n');
   } finally {
     await Promise.all([ours.stop(), echo.stop()]);
     await api.close();

@@ -128,7 +128,8 @@ export function createSearchIndex(concepts: readonly Concept[]): SearchIndex {
 
   function wordMatches(token: Token): WordMatch[] {
     const best = new Map<string, number>();
-    if (postings.has(token.stem)) best.set(token.stem, 1);
+    // a word the knowledge knows is taken as typed: no fuzzy look-alikes (faster, and no drift to a neighbour)
+    if (postings.has(token.stem)) return [{ stem: token.stem, sim: 1 }];
     if (token.word.length < LOOKUP_TUNING.minFuzzyQueryLength || /\d/.test(token.word)) return toMatches(best);
     const near = trigrams
       .near(token.word, LOOKUP_TUNING.maxFuzzyCandidates)

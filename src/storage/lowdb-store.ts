@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { access, mkdir, readdir, unlink, constants } from 'node:fs/promises';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import { DataFile } from 'lowdb/node';
 import { createKeyedMutex } from './keyed-mutex.js';
 import { StoreError, type Store, type WriteOptions } from './port.js';
 
@@ -57,7 +57,9 @@ function shardOf(key: string): string {
 export async function createLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStore> {
   const now = opts.now ?? Date.now;
   const root = path.resolve(opts.dir);
-  const adapterOf = opts.adapter ?? ((file: string) => new JSONFile<Entry | null>(file));
+  // compact JSON (lowdb's JSONFile indents every file): smaller files, less work per write
+  const adapterOf = opts.adapter ?? ((file: string) => new DataFile<Entry | null>(file, { parse: JSON.parse, stringify: (d) => JSON.stringify(d) }));
+  const shards = new Set<string>();
   const mutex = createKeyedMutex();
   const index = new Map<string, Indexed>();
   /**
@@ -163,7 +165,11 @@ export async function createLowdbStore(opts: LowdbStoreOptions): Promise<LowdbSt
         const file = fileOf(key);
         const entry: Entry = { key, value: next, ...(options.ttlMs !== undefined ? { expiresAt: now() + options.ttlMs } : {}) };
         try {
-          await mkdir(path.dirname(file), { recursive: true });
+          const shard = path.dirname(file);
+          if (!shards.has(shard)) {
+            await mkdir(shard, { recursive: true });
+            shards.add(shard);
+          }
           const db = new Low<Entry | null>(adapterOf(file), entry);
           await db.write();
         } catch (err) {
