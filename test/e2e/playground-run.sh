@@ -13,7 +13,8 @@ DATA=$(mktemp -d)
 cd "$REPO"
 HOST=127.0.0.1 PORT=3978 DATA_DIR="$DATA" KNOWLEDGE_DIR="$REPO/knowledge" node dist/src/main.js > "$DATA/bot.log" 2>&1 &
 BOT=$!
-node "$PLAYGROUND/node_modules/.bin/agentsplayground" -e http://127.0.0.1:3978/api/messages -c msteams --disable-telemetry -p 56150 > "$DATA/playground.log" 2>&1 &
+# from the temp folder: the playground writes devTools/ logs into its working directory
+(cd "$DATA" && exec node "$PLAYGROUND/node_modules/.bin/agentsplayground" -e http://127.0.0.1:3978/api/messages -c msteams --disable-telemetry -p 56150 > "$DATA/playground.log" 2>&1) &
 PG=$!
 trap 'kill $PG $BOT 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do
