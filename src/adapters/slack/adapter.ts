@@ -54,6 +54,8 @@ export function createSlackAdapter(deps: SlackAdapterDeps) {
     ...(receiver ? { receiver } : { socketMode: true, appToken: config.appToken, signingSecret: config.signingSecret }),
     ...(config.apiUrl ? { clientOptions: { slackApiUrl: config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/` } } : {}),
     logLevel: bolt.LogLevel.ERROR,
+    // the core keeps its own state; Bolt's conversation store would cost a lookup per event for nothing
+    convoStore: false,
     // Bolt's logger would print payloads; ours logs codes only
     logger: { debug: () => {}, info: () => {}, warn: () => {}, error: (...args: unknown[]) => log.error({ code: String(args[0] instanceof Error ? args[0].name : 'BOLT') }, 'bolt error'), setLevel: () => {}, getLevel: () => bolt.LogLevel.ERROR, setName: () => {} },
   });
