@@ -42,3 +42,24 @@ export async function startTestApp(env: Record<string, string> = {}, store: Stor
     },
   };
 }
+
+/** Polls until `check` holds (replies are sent after the HTTP response), failing after `ms`. */
+export async function until(check: () => boolean, ms = 3000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** nock blocks every connection except to our own server on 127.0.0.1, for the whole test file. */
+export function onlyLoopback(nockLib: { disableNetConnect(): void; enableNetConnect(m?: RegExp): void; cleanAll(): void }): void {
+  beforeAll(() => {
+    nockLib.disableNetConnect();
+    nockLib.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
+  });
+  afterAll(() => {
+    nockLib.cleanAll();
+    nockLib.enableNetConnect();
+  });
+}

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import nock from 'nock';
 import { REPO_ROOT } from './knowledge-dir.js';
+import { visibleText } from './visible-text.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-not-logged';
 export const BOT_TOKEN = 'xoxb-test-token-not-logged';
@@ -88,18 +89,7 @@ function decodeForm(body: string): Record<string, unknown> {
 }
 
 /** All visible text of Block Kit blocks (sections, contexts, buttons), for readable assertions. */
-export function blocksText(blocks: unknown): string {
-  const out: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    const o = node as Record<string, unknown>;
-    if (typeof o['text'] === 'string') out.push(o['text']);
-    Object.values(o).forEach(walk);
-  };
-  walk(blocks);
-  return out.join('\n');
-}
+export const blocksText = visibleText;
 
 /** The value (opaque payload) of the first button with this label. */
 export function buttonValue(blocks: unknown, label: string): string {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import jwt from 'jsonwebtoken';
 import nock from 'nock';
 import { REPO_ROOT } from './knowledge-dir.js';
+import { visibleText } from './visible-text.js';
 
 export const SERVICE_URL = 'https://smba.trafficmanager.net/emea/';
 export const APP_ID = '00000000-1111-2222-3333-444444444444';
@@ -40,19 +41,7 @@ export function cardsOf(sent: readonly SentActivity[]): Array<Record<string, unk
 }
 
 /** All text of a card (TextBlocks, TextRuns, button titles), for readable assertions. */
-export function cardText(card: unknown): string {
-  const out: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    const o = node as Record<string, unknown>;
-    if (typeof o['text'] === 'string') out.push(o['text']);
-    if (typeof o['title'] === 'string') out.push(o['title']);
-    Object.values(o).forEach(walk);
-  };
-  walk(card);
-  return out.join('\n');
-}
+export const cardText = visibleText;
 
 /** A test signing key with the OpenID metadata and JWKS that Bot Framework auth fetches, served by nock. */
 export function fakeBotFrameworkIdentity(): { sign(claims?: Record<string, unknown>, key?: KeyObject): string; otherKey: KeyObject } {

@@ -1,25 +1,10 @@
 import nock from 'nock';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { onlyLoopback, startTestApp, until, type TestApp } from '../helpers/app.js';
 import { BOT_TOKEN, SIGNING_SECRET, SLACK_API, blocksText, buttonValue, interceptSlack, signed, slackFixture, type WebApiCall } from '../helpers/slack.js';
 
 /** Slack through the real restify server on 127.0.0.1; the Web API and response_url are nock fakes. */
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
-});
-afterAll(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
-
-async function until(check: () => boolean, ms = 3000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+onlyLoopback(nock);
 
 describe('Slack on the shared restify server', () => {
   let app: TestApp;

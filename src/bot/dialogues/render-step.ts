@@ -32,38 +32,35 @@ function conceptLinks(step: Step, snapshot: KnowledgeSnapshot): Action[] {
   });
 }
 
+/** The parts of a question every mode shares; `answer` makes the payload of a click. */
+function question(dialogue: Dialogue, step: Step, number: number, answer: (v?: string) => string, snapshot: KnowledgeSnapshot): Omit<QuestionReply, 'actions'> {
+  return {
+    kind: 'question',
+    dialogueTitle: dialogue.title,
+    number,
+    title: step.title,
+    prompt: step.kind === 'info' ? '' : step.prompt,
+    input: inputOf(step, answer),
+    concepts: conceptLinks(step, snapshot),
+  };
+}
+
+const answerPayload = (a: 'ans' | 'vote', ref: string, stepId: string) => (v?: string): string =>
+  encodeAction({ a, r: ref, s: stepId, ...(v !== undefined ? { v } : {}) });
+
 export function runQuestion(dialogue: Dialogue, step: Step, run: Run, snapshot: KnowledgeSnapshot): QuestionReply {
-  const answer = (v?: string): string => encodeAction({ a: 'ans', r: run.id, s: step.id, ...(v !== undefined ? { v } : {}) });
+  const answer = answerPayload('ans', run.id, step.id);
   const actions: Action[] = [];
   if (step.kind === 'info') actions.push({ label: texts.dialogue.continueLabel, payload: answer(), style: 'primary' });
   else if (step.skippable) actions.push(cmd(texts.dialogue.skipLabel, 'skip'));
   if (run.history.length > 0) actions.push(cmd(texts.dialogue.backLabel, 'back'));
   actions.push(cmd(texts.dialogue.stopLabel, 'stop'));
-  return {
-    kind: 'question',
-    dialogueTitle: dialogue.title,
-    number: run.history.length + 1,
-    title: step.title,
-    prompt: step.kind === 'info' ? '' : step.prompt,
-    input: inputOf(step, answer),
-    concepts: conceptLinks(step, snapshot),
-    actions,
-  };
+  return { ...question(dialogue, step, run.history.length + 1, answer, snapshot), actions };
 }
 
 export function sessionQuestion(dialogue: Dialogue, step: Step, session: GroupSession, snapshot: KnowledgeSnapshot): QuestionReply {
-  const answer = (v?: string): string => encodeAction({ a: 'vote', r: session.id, s: step.id, ...(v !== undefined ? { v } : {}) });
-  return {
-    kind: 'question',
-    dialogueTitle: dialogue.title,
-    number: session.history.length + 1,
-    title: step.title,
-    prompt: step.kind === 'info' ? '' : step.prompt,
-    input: inputOf(step, answer),
-    concepts: conceptLinks(step, snapshot),
-    actions: [],
-    group: { sessionId: session.id, leadName: session.leadName },
-  };
+  const answer = answerPayload('vote', session.id, step.id);
+  return { ...question(dialogue, step, session.history.length + 1, answer, snapshot), actions: [], group: { sessionId: session.id, leadName: session.leadName } };
 }
 
 export function sessionTally(session: GroupSession, step: Step, closed: boolean): TallyReply {
