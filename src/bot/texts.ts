@@ -107,6 +107,7 @@ export const texts = {
   },
   admin: {
     notAllowed: 'Dat mag alleen een beheerder van de bot. Je verzoek is niet uitgevoerd.',
+    reloadUnavailable: 'Herladen vanuit de chat is in deze versie nog niet beschikbaar. Herstart de bot om nieuwe kennisbestanden te laden; controleer ze eerst met routeplanner validate.',
   },
   slack: {
     sentToDm: 'Ik heb je een privébericht gestuurd; daar gaan we verder.',

@@ -99,7 +99,9 @@ describe('Slack on the shared restify server', () => {
     expect(calls('chat.postMessage').every((c) => c.args['channel'] === 'D0KARINDM')).toBe(true);
     expect(blocksText(calls('chat.postMessage').map((c) => c.args['blocks']))).toContain('Wat is je rol?');
     await send('form', { ...slackFixture('slash-command'), text: 'herlaad' });
-    await until(() => slack.responses.some((r) => String(r['text']).includes('beheerder')));
+    await until(() => slack.responses.some((r) => String(r['text']).includes('Dat mag alleen een beheerder')));
+    await send('form', { ...slackFixture('slash-command'), text: 'herlaad', user_id: 'U0ADMIN' });
+    await until(() => slack.responses.some((r) => String(r['text']).includes('nog niet beschikbaar')));
   });
 
   test('app_home_opened publishes the menu with the dialogues', async () => {

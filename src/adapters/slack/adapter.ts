@@ -142,7 +142,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps) {
     const parsed = parseSlashCommand(command as unknown as SlackCommandBody, config.adminIds);
     const user = command.user_id;
     if (parsed.kind === 'reload') {
-      const text = parsed.actor.isAdmin && deps.reload ? await deps.reload(parsed.actor) : texts.admin.notAllowed;
+      const text = !parsed.actor.isAdmin ? texts.admin.notAllowed : deps.reload ? await deps.reload(parsed.actor) : texts.admin.reloadUnavailable;
       if (!parsed.actor.isAdmin) log.warn({ actor: parsed.actor.id, action: 'reload' }, 'admin command refused');
       await respond({ response_type: 'ephemeral', text });
       return;
