@@ -132,5 +132,7 @@ describe('Teams with an app id: every request is authenticated', () => {
     await until(() => sent.length > 0);
     expect(cardText(cardsOf(sent)[0])).toContain('Sociale basis');
     expect(app.logs.join('')).not.toContain('test-password-not-logged');
+    expect(app.logs.join('')).not.toContain('wat is de sociale basis'); // no message text in logs
+    expect(app.logs.join('')).not.toContain(identity.sign().slice(0, 40)); // no tokens either
   });
 });

@@ -1,0 +1,34 @@
+import { ConfigError, isLoopback, loadConfig } from '../../src/config.js';
+import { startApp, StartupError } from '../../src/app.js';
+import { createLogger } from '../../src/log.js';
+import { createMemoryStore } from '../../src/storage/memory-store.js';
+import { SMALL_KNOWLEDGE } from '../helpers/snapshot.js';
+import { Writable } from 'node:stream';
+
+describe('configuration', () => {
+  test('defaults need no environment at all', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ host: '127.0.0.1', port: 3978, knowledgeDir: './knowledge', dataDir: './data', retentionDays: 30, allowUnauthenticated: false });
+    expect(c.teams.appId).toBeUndefined();
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  test('an invalid value stops the start with a message naming the variable', () => {
+    expect(() => loadConfig({ PORT: 'drieduizend' })).toThrow(ConfigError);
+    expect(() => loadConfig({ MicrosoftAppType: 'Anders' })).toThrow(/MicrosoftAppType/);
+    expect(() => loadConfig({ RETENTION_DAYS: '-1' })).toThrow(/RETENTION_DAYS/);
+  });
+
+  test('lists of admin ids are split and trimmed', () => {
+    expect(loadConfig({ SLACK_ADMIN_IDS: ' U1, U2 ,,' }).slack.adminIds).toEqual(['U1', 'U2']);
+  });
+
+  test.each([['127.0.0.1', true], ['localhost', true], ['::1', true], ['0.0.0.0', false], ['10.0.0.5', false]])('%s is loopback: %s', (host, expected) => {
+    expect(isLoopback(host)).toBe(expected);
+  });
+
+  test('local mode (no app id) refuses a non-loopback address unless ALLOW_UNAUTHENTICATED=true', async () => {
+    const log = createLogger({ level: 'silent', destination: new Writable({ write: (_c, _e, cb) => cb() }) });
+    await expect(startApp(loadConfig({ HOST: '0.0.0.0', PORT: '0', KNOWLEDGE_DIR: SMALL_KNOWLEDGE }), { store: createMemoryStore(), log })).rejects.toBeInstanceOf(StartupError);
+  });
+});
