@@ -1,5 +1,7 @@
-import type { Server } from 'restify';
+import { hostname } from 'node:os';
+import type { Request, Response, Server } from 'restify';
 import { createBot, type Bot } from './bot/bot.js';
+import type { AdminPort, BotObserver } from './bot/turn.js';
 import type { BotEvent } from './bot/events.js';
 import { isLoopback, type Config } from './config.js';
 import { createLiveKnowledge, type LiveKnowledge } from './knowledge/live.js';
@@ -8,15 +10,42 @@ import { createHttpServer, listen } from './server.js';
 import type { Store } from './storage/port.js';
 import { createTeamsAdapter } from './adapters/teams/adapter.js';
 import { createSlackAdapter } from './adapters/slack/adapter.js';
+import type { Deduper } from './adapters/dedupe.js';
+import { createInflight, type Inflight } from './ops/inflight.js';
+import { instrumentBot } from './ops/instrument.js';
+import { createMetrics, type Metrics } from './ops/metrics.js';
+import { createReloader, type Reloader } from './ops/reloader.js';
+import { registerOpsRoutes } from './ops/routes.js';
+import { createUnansweredLog, type UnansweredLog } from './ops/unanswered.js';
+import { watchKnowledge } from './ops/watch.js';
 
 export interface App {
   readonly server: Server;
   readonly bot: Bot;
   readonly knowledge: LiveKnowledge;
   readonly store: Store;
+  readonly reloader: Reloader;
+  readonly metrics: Metrics;
+  readonly unanswered: UnansweredLog;
+  readonly inflight: Inflight;
+  readonly instanceId: string;
   /** The address actually listened on (port 0 picks a free port). */
   readonly address: { host: string; port: number };
-  close(): Promise<void>;
+  /**
+   * Graceful stop: no new requests (503 on connections still open), the turns in flight finish (up to
+   * `drainMs`, default 10 s), pending counts are saved, the store is flushed and closed.
+   */
+  close(opts?: { drainMs?: number }): Promise<void>;
+}
+
+export interface AppDeps {
+  readonly store: Store;
+  readonly log: Logger;
+  readonly onEvent?: (e: BotEvent) => void;
+  /** Event-id markers shared by all instances (Redis); default: in memory. */
+  readonly deduper?: Deduper;
+  /** Default: host name and process id. */
+  readonly instanceId?: string;
 }
 
 export class StartupError extends Error {
@@ -33,7 +62,7 @@ export class StartupError extends Error {
  * Builds and starts the whole bot from a config: knowledge -> store -> core -> adapters -> server. Used by
  * main.ts and by the integration tests (with port 0 and a temp data folder).
  */
-export async function startApp(config: Config, deps: { store: Store; log: Logger; onEvent?: (e: BotEvent) => void }): Promise<App> {
+export async function startApp(config: Config, deps: AppDeps): Promise<App> {
   const { log, store } = deps;
   const authenticated = Boolean(config.teams.appId);
   if (!authenticated && !isLoopback(config.host) && !config.allowUnauthenticated) {
@@ -44,13 +73,44 @@ export async function startApp(config: Config, deps: { store: Store; log: Logger
   }
   const knowledge = await createLiveKnowledge(config.knowledgeDir);
   const snapshot = knowledge.current();
-  log.info({ version: snapshot.version, concepts: snapshot.concepts.length, dialogues: snapshot.dialogues.length }, 'knowledge loaded');
+  const instanceId = deps.instanceId ?? config.instanceId ?? `${hostname()}:${process.pid}`;
+  log.info({ version: snapshot.version, concepts: snapshot.concepts.length, dialogues: snapshot.dialogues.length, instance: instanceId }, 'knowledge loaded');
 
-  const bot = createBot({ knowledge, store, retentionDays: config.retentionDays });
+  const metrics = createMetrics();
+  const inflight = createInflight();
+  const unanswered = createUnansweredLog({ store, log });
+  const reloader = createReloader({ knowledge, store, log, metrics });
+  await reloader.recordStart(instanceId);
+  const admin: AdminPort = {
+    reload: (actor) => reloader.reload({ by: `${actor.name} (${actor.id})`, via: 'chat' }),
+    status: () => reloader.status(),
+    unanswered: (limit) => unanswered.top(limit),
+    refused: (actor, command) => log.warn({ actor: actor.id, command }, 'admin command refused: not an admin'),
+  };
+  const observer: BotObserver = {
+    lookup(result) {
+      metrics.lookup(result.outcome);
+      if (result.outcome !== 'match') unanswered.note(result.query, result.outcome);
+    },
+  };
+  const bot = createBot({ knowledge, store, retentionDays: config.retentionDays, admin, observer });
+
   const server = createHttpServer({ maxBodyBytes: config.maxBodyBytes, log });
-  const teams = createTeamsAdapter({ bot, config: config.teams, store, log, onEvent: deps.onEvent });
+  server.pre((req: Request, res: Response, next: (err?: false) => void) => {
+    // shutting down: connections still open get a clear 503 instead of a turn that may be cut off
+    if (inflight.draining && req.getPath() !== '/healthz' && req.getPath() !== '/readyz') {
+      res.header('Retry-After', '5');
+      res.send(503, { error: 'shutting down' });
+      next(false);
+      return;
+    }
+    next();
+  });
+  registerOpsRoutes(server, { knowledge, store, metrics, reloader, inflight, log, adminToken: config.adminToken, instanceId });
+  const track = <T>(work: Promise<T>): Promise<T> => inflight.track(work);
+  const teams = createTeamsAdapter({ bot: instrumentBot(bot, 'teams', metrics), config: config.teams, store, log, onEvent: deps.onEvent, track });
   teams.register(server);
-  const slack = createSlackAdapter({ bot, config: config.slack, store, log, onEvent: deps.onEvent });
+  const slack = createSlackAdapter({ bot: instrumentBot(bot, 'slack', metrics), config: config.slack, store, log, onEvent: deps.onEvent, track, deduper: deps.deduper });
   if (slack) {
     slack.register(server);
     await slack.start();
@@ -58,6 +118,10 @@ export async function startApp(config: Config, deps: { store: Store; log: Logger
   } else {
     log.info('slack adapter off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to enable it');
   }
+  const watcher = config.knowledgeWatch
+    ? watchKnowledge(config.knowledgeDir, () => void reloader.reload({ by: 'watch', via: 'watch' }), { log })
+    : undefined;
+  if (watcher) log.info({ dir: config.knowledgeDir }, 'watching the knowledge folder for changes');
   if (!authenticated) {
     log.warn('LOCAL MODE: no MicrosoftAppId configured, so Teams requests are NOT authenticated. Use this only on your own machine or a trusted test network.');
   }
@@ -69,10 +133,20 @@ export async function startApp(config: Config, deps: { store: Store; log: Logger
     bot,
     knowledge,
     store,
+    reloader,
+    metrics,
+    unanswered,
+    inflight,
+    instanceId,
     address,
-    async close() {
+    async close(opts = {}) {
+      watcher?.close();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const left = await inflight.drain(opts.drainMs ?? 10_000);
+      if (left > 0) log.warn({ turns: left }, 'shutdown: turns still running after the drain time');
       await slack?.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closed;
+      await unanswered.close();
       await store.close();
     },
   };

@@ -44,6 +44,7 @@ const envSchema = z.object({
   SLACK_ADMIN_IDS: list,
 
   ADMIN_TOKEN: optionalText,
+  INSTANCE_ID: optionalText,
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -73,6 +74,8 @@ export interface Config {
     readonly adminIds: readonly string[];
   };
   readonly adminToken?: string;
+  /** Names this instance in /readyz, logs and the reload history (default: host name and process id). */
+  readonly instanceId?: string;
 }
 
 export class ConfigError extends Error {
@@ -100,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowUnauthenticated: e.ALLOW_UNAUTHENTICATED,
     slack: Object.freeze({ botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL, adminIds: e.SLACK_ADMIN_IDS }),
     adminToken: e.ADMIN_TOKEN,
+    instanceId: e.INSTANCE_ID,
   });
 }
 

@@ -12,10 +12,23 @@ async function main(): Promise<void> {
   const store = await createLowdbStore({ dir: config.dataDir });
   const app = await startApp(config, { store, log });
 
+  // SIGHUP: reload the knowledge (the report goes to the log; a broken file keeps the old version)
+  process.on('SIGHUP', () => {
+    void app.reloader.reload({ by: 'signal', via: 'signal' }).then((report) => {
+      if (!report.ok) for (const p of report.errors) log.warn({ problem: formatProblem(p) }, 'knowledge problem');
+    });
+  });
+
+  let stopping = false;
   const shutdown = (signal: string): void => {
-    log.info({ signal }, 'shutting down');
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal, turnsInFlight: app.inflight.count }, 'shutting down: no new requests, finishing the turns in flight');
     app.close().then(
-      () => process.exit(0),
+      () => {
+        log.info('stopped');
+        process.exit(0);
+      },
       (err: unknown) => {
         log.error({ err }, 'shutdown failed');
         process.exit(1);

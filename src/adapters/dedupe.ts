@@ -5,7 +5,7 @@
  */
 export interface Deduper {
   /** True the first time an id is seen within the time window. */
-  firstDelivery(id: string): boolean;
+  firstDelivery(id: string): boolean | Promise<boolean>;
 }
 
 export function createMemoryDeduper(opts: { ttlMs?: number; maxIds?: number; now?: () => number } = {}): Deduper {

@@ -9,6 +9,7 @@ import {
 import { commandAction } from './dialogues/render-step.js';
 import { isGroupScope, type ActionEvent, type Actor, type BotEvent, type MessageEvent } from './events.js';
 import { homeView } from './home.js';
+import { adminCommand } from './admin.js';
 import { answerReply, lookupReplies } from './lookup/lookup-replies.js';
 import { helpReplies, menuReplies } from './menu.js';
 import { forgetConfirmation, forgetUser } from './privacy.js';
@@ -35,7 +36,9 @@ export function createBot(deps: BotDeps): Bot {
   const maxMessageLength = deps.maxMessageLength ?? 4000;
 
   async function handle(event: BotEvent): Promise<Reply[]> {
-    const turn: Turn = { event, snapshot: deps.knowledge.current(), now: now(), store: deps.store, ttlMs: retentionDays * DAY_MS, retentionDays, newId };
+    const turn: Turn = {
+      event, snapshot: deps.knowledge.current(), now: now(), store: deps.store, ttlMs: retentionDays * DAY_MS, retentionDays, newId, admin: deps.admin, observer: deps.observer,
+    };
     try {
       switch (event.kind) {
         case 'welcome':
@@ -70,8 +73,9 @@ async function onMessage(turn: Turn, event: MessageEvent, maxLength: number): Pr
 
 /** A concept question; in the middle of a personal dialogue the answer offers a way back to it. */
 async function conceptQuestion(turn: Turn, query: string): Promise<Reply[]> {
-  const replies = lookupReplies(turn.snapshot.index.lookup(query), turn.snapshot);
-  return withGoOn(turn, replies);
+  const result = turn.snapshot.index.lookup(query);
+  turn.observer?.lookup(result);
+  return withGoOn(turn, lookupReplies(result, turn.snapshot));
 }
 
 async function withGoOn(turn: Turn, replies: Reply[]): Promise<Reply[]> {
@@ -87,6 +91,8 @@ async function runCommand(turn: Turn, command: Command): Promise<Reply[]> {
       return start(turn, command.name, group || command.group, command.named);
     case 'search':
       return conceptQuestion(turn, command.query);
+    case 'admin':
+      return adminCommand(turn, command.op);
     default:
       return simpleCommand(turn, command.c, group);
   }

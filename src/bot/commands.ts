@@ -7,7 +7,17 @@ import type { CommandName } from './actions.js';
 export type Command =
   | { readonly c: CommandName }
   | { readonly c: 'start'; readonly name: string; readonly group: boolean; readonly named: boolean }
-  | { readonly c: 'search'; readonly query: string };
+  | { readonly c: 'search'; readonly query: string }
+  | { readonly c: 'admin'; readonly op: AdminOp };
+
+export type AdminOp = 'reload' | 'status' | 'unanswered';
+
+/** Admin commands: exact phrases only (a typo must not reload the knowledge by accident). */
+const ADMIN: ReadonlyMap<string, AdminOp> = new Map([
+  ['herlaad', 'reload'], ['herlaad kennis', 'reload'], ['kennis herladen', 'reload'], ['herladen', 'reload'],
+  ['status', 'status'], ['kennis status', 'status'],
+  ['onbeantwoord', 'unanswered'], ['onbeantwoorde vragen', 'unanswered'],
+]);
 
 const SIMPLE: ReadonlyArray<[string, CommandName]> = [
   ['help', 'help'], ['hulp', 'help'], ['menu', 'help'], ['?', 'help'], ['wat kan je', 'help'], ['wat kun je', 'help'],
@@ -31,6 +41,8 @@ export function parseCommand(text: string): Command | undefined {
   if (!folded) return undefined;
   const simple = byPhrase.get(folded);
   if (simple) return { c: simple };
+  const admin = ADMIN.get(folded);
+  if (admin) return { c: 'admin', op: admin };
   const [first = '', ...rest] = folded.split(' ');
   if (first === 'start' || first === 'begin' || first === 'starten') return parseStart(rest);
   if ((first === 'zoek' || first === 'vraag') && rest.length > 0) return { c: 'search', query: raw.replace(/^\S+\s+/, '') };

@@ -107,7 +107,34 @@ export const texts = {
   },
   admin: {
     notAllowed: 'Dat mag alleen een beheerder van de bot. Je verzoek is niet uitgevoerd.',
-    reloadUnavailable: 'Herladen vanuit de chat is in deze versie nog niet beschikbaar. Herstart de bot om nieuwe kennisbestanden te laden; controleer ze eerst met routeplanner validate.',
+    unavailable: 'Beheeropdrachten zijn hier niet beschikbaar.',
+    reloaded: (version: string, previous: string) => `Kennis herladen: versie *${version}* is nu actief (was ${previous}).`,
+    unchanged: (version: string) => `De kennisbestanden zijn niet veranderd: versie *${version}* blijft actief.`,
+    counts: (concepts: number, dialogues: number) => `${concepts} begrippen en ${dialogues} gesprekken.`,
+    changes: (what: 'Begrippen' | 'Gesprekken', added: string, changed: string, removed: string) =>
+      `${what}: nieuw ${added}; gewijzigd ${changed}; verwijderd ${removed}.`,
+    noIds: 'geen',
+    moreIds: (n: number) => `en ${n} meer`,
+    warnings: (n: number) => (n === 1 ? '1 waarschuwing:' : `${n} waarschuwingen:`),
+    failed: (n: number, active: string) =>
+      `Herladen is niet gelukt: ${n === 1 ? '1 fout' : `${n} fouten`} in de kennisbestanden. De vorige versie (*${active}*) blijft actief; gebruikers merken niets.`,
+    moreProblems: (n: number) => `… en nog ${n}. Controleer alles met: npm run routeplanner -- validate`,
+    took: (ms: number) => `Duur: ${ms} ms.`,
+    status: (version: string, concepts: number, dialogues: number) =>
+      `Actieve kennisversie: *${version}* (${concepts} begrippen, ${dialogues} gesprekken).`,
+    loaded: (at: string, by: string, via: string) => `Geladen op ${at} door ${p(by)} (${via}).`,
+    attemptsHeading: 'Laatste pogingen:',
+    noAttempts: 'Er zijn nog geen pogingen vastgelegd.',
+    attempt: (at: string, via: string, by: string, ok: boolean, version: string, count: number) =>
+      ok
+        ? `${at}, ${via}, door ${p(by)}: gelukt, versie ${version}${count > 0 ? ` (${count} ${count === 1 ? 'wijziging' : 'wijzigingen'})` : ''}`
+        : `${at}, ${via}, door ${p(by)}: mislukt (${count === 1 ? '1 fout' : `${count} fouten`}), versie ${version} bleef actief`,
+    via: { start: 'bij het starten', chat: 'via de chat', http: 'via HTTP', signal: 'via SIGHUP', watch: 'na een bestandswijziging', peer: 'via een andere instantie', sync: 'bijgewerkt bij controle', cli: 'via de opdrachtregel' },
+    unansweredHeading: (n: number) => `De ${n === 1 ? 'vraag' : `${n} vragen`} die het vaakst zonder zeker antwoord bleven:`,
+    unansweredLine: (query: string, count: number, last: string, outcome: 'suggest' | 'none') =>
+      `"${p(query)}": ${count}×, laatst ${last} (${outcome === 'suggest' ? 'bedoelde je…' : 'geen antwoord'})`,
+    unansweredNone: 'Er zijn nog geen onbeantwoorde vragen geteld.',
+    unansweredHint: 'Tip: voeg een begrip toe of zet de vraag als alias bij een bestaand begrip, en herlaad de kennis.',
   },
   slack: {
     sentToDm: 'Ik heb je een privébericht gestuurd; daar gaan we verder.',

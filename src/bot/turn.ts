@@ -1,10 +1,37 @@
+import type { KnowledgeStatus, ReloadReport } from '../knowledge/reload-report.js';
+import type { LookupResult } from '../knowledge/search.js';
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.js';
 import type { Store } from '../storage/port.js';
-import type { BotEvent } from './events.js';
+import type { Actor, BotEvent } from './events.js';
 
 /** Where the core gets the knowledge: the live snapshot, swapped whole on reload. */
 export interface KnowledgeSource {
   current(): KnowledgeSnapshot;
+}
+
+/** One question the admins may want to see: the normalised query, how often, when last. */
+export interface UnansweredQuestion {
+  readonly query: string;
+  readonly count: number;
+  readonly lastSeen: string;
+  readonly outcome: 'suggest' | 'none';
+}
+
+/**
+ * The admin operations the chat commands `herlaad kennis`, `status` and `onbeantwoord` use. The core checks
+ * that the actor is an admin; the app implements the operations (reload, history, counts).
+ */
+export interface AdminPort {
+  reload(actor: Actor): Promise<ReloadReport>;
+  status(): Promise<KnowledgeStatus>;
+  unanswered(limit: number): Promise<readonly UnansweredQuestion[]>;
+  /** Called when a non-admin tries an admin command (for the log). */
+  refused(actor: Actor, command: string): void;
+}
+
+/** Hooks for metrics and the unanswered-question counts; never given user or conversation ids. */
+export interface BotObserver {
+  lookup(result: LookupResult): void;
 }
 
 export interface BotDeps {
@@ -18,6 +45,9 @@ export interface BotDeps {
   readonly retentionDays?: number;
   /** Longer messages are refused politely (default 4,000 characters). */
   readonly maxMessageLength?: number;
+  /** Admin commands; without it they answer that they are not available here. */
+  readonly admin?: AdminPort;
+  readonly observer?: BotObserver;
 }
 
 /** Everything one turn needs: the event, one snapshot for the whole turn (never a mix), the clock. */
@@ -29,4 +59,6 @@ export interface Turn {
   readonly ttlMs: number;
   readonly retentionDays: number;
   readonly newId: () => string;
+  readonly admin?: AdminPort;
+  readonly observer?: BotObserver;
 }

@@ -6,7 +6,7 @@ import type { KnowledgeSnapshot } from './snapshot.js';
 export interface LiveKnowledge {
   current(): KnowledgeSnapshot;
   /** Loads and validates a new snapshot; swaps it in only when it is valid. */
-  reload(): Promise<{ ok: true; snapshot: KnowledgeSnapshot; previous: KnowledgeSnapshot } | { ok: false; problems: readonly Problem[] }>;
+  reload(): Promise<{ ok: true; snapshot: KnowledgeSnapshot; previous: KnowledgeSnapshot } | { ok: false; problems: readonly Problem[]; warnings: readonly Problem[] }>;
 }
 
 export class KnowledgeLoadError extends Error {
@@ -25,7 +25,7 @@ export async function createLiveKnowledge(dir: string): Promise<LiveKnowledge> {
     current: () => live,
     async reload() {
       const next = await loadKnowledge(dir);
-      if (!next.ok) return { ok: false, problems: next.problems };
+      if (!next.ok) return { ok: false, problems: next.problems, warnings: next.warnings };
       const previous = live;
       live = next.snapshot;
       return { ok: true, snapshot: live, previous };

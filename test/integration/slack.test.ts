@@ -92,7 +92,7 @@ describe('Slack on the shared restify server', () => {
     expect(blocksText(slack.responses[1]!['blocks'])).toContain('Dit kun je doen');
   });
 
-  test('/routeplanner start without kanaal runs in the DM; herlaad is refused for non-admins', async () => {
+  test('/routeplanner start without kanaal runs in the DM; herlaad is refused for non-admins and reloads for admins', async () => {
     await send('form', { ...slackFixture('slash-command'), text: 'start proef' });
     await until(() => calls('chat.postMessage').length >= 2);
     expect(calls('conversations.open')[0]!.args['users']).toBe('U0KARIN');
@@ -101,7 +101,9 @@ describe('Slack on the shared restify server', () => {
     await send('form', { ...slackFixture('slash-command'), text: 'herlaad' });
     await until(() => slack.responses.some((r) => String(r['text']).includes('Dat mag alleen een beheerder')));
     await send('form', { ...slackFixture('slash-command'), text: 'herlaad', user_id: 'U0ADMIN' });
-    await until(() => slack.responses.some((r) => String(r['text']).includes('nog niet beschikbaar')));
+    await until(() => slack.responses.some((r) => String(r['text']).includes('De kennisbestanden zijn niet veranderd')));
+    expect(slack.responses.filter((r) => String(r['text']).includes('kennis')).every((r) => r['response_type'] === 'ephemeral')).toBe(true);
+    expect(app.logs.some((l) => l.includes('admin command refused') && l.includes('U0KARIN'))).toBe(true);
   });
 
   test('app_home_opened publishes the menu with the dialogues', async () => {

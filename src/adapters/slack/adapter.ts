@@ -3,7 +3,7 @@ import type { App as BoltApp, RespondFn, SlackActionMiddlewareArgs, SlackCommand
 import type { WebClient } from '@slack/web-api';
 import type { Server } from 'restify';
 import type { Bot } from '../../bot/bot.js';
-import type { Actor, BotEvent, ConversationRef } from '../../bot/events.js';
+import type { BotEvent, ConversationRef } from '../../bot/events.js';
 import type { Reply, TallyReply } from '../../bot/replies.js';
 import { texts } from '../../bot/texts.js';
 import type { Config } from '../../config.js';
@@ -21,12 +21,12 @@ export interface SlackAdapterDeps {
   readonly config: Config['slack'];
   readonly store: Store;
   readonly log: Logger;
-  /** Admin reload from `/routeplanner herlaad`; answers with the report text. */
-  readonly reload?: (actor: Actor) => Promise<string>;
   readonly onEvent?: (event: BotEvent) => void;
   readonly now?: () => number;
   /** Which event ids were already handled (default: in memory, for one instance). */
   readonly deduper?: Deduper;
+  /** Tracks each request's work, which runs on after the ack, for a graceful shutdown. */
+  readonly track?: <T>(work: Promise<T>) => Promise<T>;
 }
 
 /** Where replies go: a channel (and thread), for one user; slash commands and ephemeral clicks answer through respond. */
@@ -48,7 +48,7 @@ const MESSAGE_REF_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 export function createSlackAdapter(deps: SlackAdapterDeps) {
   const { config, log, store, bot } = deps;
   if (!config.botToken || !config.signingSecret) return undefined;
-  const receiver = config.appToken ? undefined : new RestifyReceiver({ signingSecret: config.signingSecret, log, now: deps.now });
+  const receiver = config.appToken ? undefined : new RestifyReceiver({ signingSecret: config.signingSecret, log, now: deps.now, track: deps.track });
   const app: BoltApp = new bolt.App({
     token: config.botToken,
     ...(receiver ? { receiver } : { socketMode: true, appToken: config.appToken, signingSecret: config.signingSecret }),
@@ -141,12 +141,6 @@ export function createSlackAdapter(deps: SlackAdapterDeps) {
     await ack();
     const parsed = parseSlashCommand(command as unknown as SlackCommandBody, config.adminIds);
     const user = command.user_id;
-    if (parsed.kind === 'reload') {
-      const text = !parsed.actor.isAdmin ? texts.admin.notAllowed : deps.reload ? await deps.reload(parsed.actor) : texts.admin.reloadUnavailable;
-      if (!parsed.actor.isAdmin) log.warn({ actor: parsed.actor.id, action: 'reload' }, 'admin command refused');
-      await respond({ response_type: 'ephemeral', text });
-      return;
-    }
     if (parsed.kind === 'help') {
       await turn(client, { kind: 'message', conversation: parsed.conversation, actor: parsed.actor, text: 'help' }, { channel: command.channel_id, user, respond, conversationKey: parsed.conversation.key });
       return;

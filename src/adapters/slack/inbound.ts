@@ -109,13 +109,13 @@ export interface SlackCommandBody {
 export type SlashCommand =
   /** Text for the core; `dm`: in the user's DM with the bot (the adapter opens it), `here`: where it was typed. */
   | { kind: 'text'; actor: Actor; text: string; target: 'dm' | 'here'; conversation: ConversationRef; private: boolean }
-  | { kind: 'reload'; actor: Actor }
   | { kind: 'help'; actor: Actor; conversation: ConversationRef };
 
 const PERSONAL_SUBCOMMANDS = new Set(['verder', 'stop', 'vergeet']);
 
 /**
- * `/routeplanner <sub>`: help, zoek, start [kanaal], verder, stop, vergeet mij, herlaad. Unknown
+ * `/routeplanner <sub>`: help, zoek, start [kanaal], verder, stop, vergeet mij, and for admins herlaad, status and
+ * onbeantwoord. Unknown
  * subcommands get help, privately. `start` without `kanaal` runs in the user's DM.
  */
 export function parseSlashCommand(body: SlackCommandBody, adminIds: readonly string[]): SlashCommand {
@@ -131,8 +131,13 @@ export function parseSlashCommand(body: SlackCommandBody, adminIds: readonly str
     case 'help':
     case 'hulp':
       return { kind: 'help', actor, conversation: here };
+    // admin commands run in the core, which checks the actor; their answers are private
     case 'herlaad':
-      return { kind: 'reload', actor };
+      return text('herlaad kennis', 'here', true);
+    case 'status':
+      return text('status', 'here', true);
+    case 'onbeantwoord':
+      return text('onbeantwoord', 'here', true);
     case 'zoek':
       return rest.length > 0 ? text(`zoek ${rest.join(' ')}`, 'here', true) : { kind: 'help', actor, conversation: here };
     case 'start': {

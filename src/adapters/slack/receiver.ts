@@ -16,6 +16,8 @@ export interface RestifyReceiverOptions {
   readonly now?: () => number;
   /** Answer 200 ourselves if the app has not acked by then (ms), so Slack never times out. */
   readonly ackTimeoutMs?: number;
+  /** Tracks each request's work (it runs on after the ack), so a shutdown can wait for it. */
+  readonly track?: <T>(work: Promise<T>) => Promise<T>;
 }
 
 export class RestifyReceiver implements Receiver {
@@ -29,7 +31,8 @@ export class RestifyReceiver implements Receiver {
 
   register(server: Server, path = '/slack/events'): void {
     server.post(path, async (req: Request, res: Response) => {
-      await this.handle(req, res);
+      const work = this.handle(req, res);
+      await (this.opts.track ? this.opts.track(work) : work);
     });
   }
 

@@ -24,6 +24,8 @@ export interface TeamsAdapterDeps {
   readonly typingDelayMs?: number;
   /** Called with every neutral event (tests compare platforms with it). */
   readonly onEvent?: (event: BotEvent) => void;
+  /** Tracks each request's turn, for a graceful shutdown. */
+  readonly track?: <T>(work: Promise<T>) => Promise<T>;
 }
 
 const MESSAGE_ID_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -126,7 +128,9 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps) {
     /** Whether requests are authenticated (an app id is configured). */
     authenticated: Boolean(config.appId),
     register(server: Server): void {
-      server.post('/api/messages', handle);
+      server.post('/api/messages', async (req: Request, res: Response) => {
+        await (deps.track ? deps.track(handle(req, res)) : handle(req, res));
+      });
     },
   };
 }

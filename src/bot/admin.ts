@@ -1,0 +1,112 @@
+import { formatProblem, type Problem } from '../knowledge/problems.js';
+import type { IdChanges, KnowledgeStatus, ReloadReport } from '../knowledge/reload-report.js';
+import type { AdminOp } from './commands.js';
+import { notice, type Reply } from './replies.js';
+import { texts } from './texts.js';
+import type { Turn, UnansweredQuestion } from './turn.js';
+
+/** Admin commands in chat: `herlaad kennis`, `status`, `onbeantwoord`. Only configured admins; answers are private. */
+
+const MAX_IDS = 10;
+const MAX_PROBLEMS = 15;
+const UNANSWERED_LIMIT = 15;
+
+export async function adminCommand(turn: Turn, op: AdminOp): Promise<Reply[]> {
+  const { actor } = turn.event;
+  if (!turn.admin) return [privateNotice(texts.admin.unavailable)];
+  if (!actor.isAdmin) {
+    turn.admin.refused(actor, op);
+    return [privateNotice(texts.admin.notAllowed, 'warning')];
+  }
+  switch (op) {
+    case 'reload':
+      return [reloadReply(await turn.admin.reload(actor))];
+    case 'status':
+      return [privateNotice(statusText(await turn.admin.status()))];
+    case 'unanswered':
+      return [privateNotice(unansweredText(await turn.admin.unanswered(UNANSWERED_LIMIT)))];
+  }
+}
+
+export function reloadReply(report: ReloadReport): Reply {
+  return privateNotice(reloadText(report), report.ok ? 'info' : 'warning');
+}
+
+export function reloadText(report: ReloadReport): string {
+  if (!report.ok) {
+    const shown = report.errors.slice(0, MAX_PROBLEMS).map(problemLine);
+    const more = report.errors.length > MAX_PROBLEMS ? [texts.admin.moreProblems(report.errors.length - MAX_PROBLEMS)] : [];
+    return [texts.admin.failed(report.errors.length, short(report.activeVersion)), ...shown, ...more].join('\n');
+  }
+  const lines = [
+    report.changed ? texts.admin.reloaded(short(report.version), short(report.previousVersion)) : texts.admin.unchanged(short(report.version)),
+    texts.admin.counts(report.counts.concepts, report.counts.dialogues),
+  ];
+  if (report.changed) {
+    lines.push(changeLine('Begrippen', report.concepts), changeLine('Gesprekken', report.dialogues));
+  }
+  if (report.warnings.length > 0) {
+    lines.push(texts.admin.warnings(report.warnings.length), ...report.warnings.slice(0, MAX_PROBLEMS).map(problemLine));
+  }
+  lines.push(texts.admin.took(report.durationMs));
+  return lines.join('\n');
+}
+
+export function statusText(status: KnowledgeStatus): string {
+  const { active } = status;
+  const lines = [
+    texts.admin.status(short(active.version), active.concepts, active.dialogues),
+    texts.admin.loaded(when(active.loadedAt), active.loadedBy, texts.admin.via[active.via]),
+    '',
+  ];
+  if (status.attempts.length === 0) lines.push(texts.admin.noAttempts);
+  else {
+    lines.push(texts.admin.attemptsHeading);
+    for (const a of status.attempts) {
+      lines.push(`• ${texts.admin.attempt(when(a.at), texts.admin.via[a.via], a.by, a.ok, short(a.version), (a.ok ? a.changes : a.errors) ?? 0)}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+export function unansweredText(list: readonly UnansweredQuestion[]): string {
+  if (list.length === 0) return texts.admin.unansweredNone;
+  return [
+    texts.admin.unansweredHeading(list.length),
+    ...list.map((q, i) => `${i + 1}. ${texts.admin.unansweredLine(q.query, q.count, when(q.lastSeen), q.outcome)}`),
+    '',
+    texts.admin.unansweredHint,
+  ].join('\n');
+}
+
+function changeLine(what: 'Begrippen' | 'Gesprekken', c: IdChanges): string {
+  return texts.admin.changes(what, ids(c.added), ids(c.changed), ids(c.removed));
+}
+
+function ids(list: readonly string[]): string {
+  if (list.length === 0) return texts.admin.noIds;
+  const shown = list.slice(0, MAX_IDS).join(', ');
+  return list.length > MAX_IDS ? `${list.length} (${shown} ${texts.admin.moreIds(list.length - MAX_IDS)})` : `${list.length} (${shown})`;
+}
+
+/** `file:line:column field: message`; file names and messages come from admins' files, so no markup. */
+function problemLine(p: Problem): string {
+  return `• ${formatProblem(p).replace(/[*_~`<>]/g, '')}`;
+}
+
+/** The first 12 characters of a content hash are plenty to tell versions apart. */
+export function short(version: string): string {
+  return version.slice(0, 12);
+}
+
+const dateFormat = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+/** An ISO time as Dutch local time: "1 dec 2026, 17:40". */
+export function when(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : dateFormat.format(d);
+}
+
+function privateNotice(text: string, tone: 'info' | 'warning' | 'error' = 'info'): Reply {
+  return notice(text, [], { tone, private: true });
+}

@@ -1,0 +1,78 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Request, Response, Server } from 'restify';
+import type { KnowledgeSource } from '../bot/turn.js';
+import type { Logger } from '../log.js';
+import type { Store } from '../storage/port.js';
+import type { Inflight } from './inflight.js';
+import type { Metrics } from './metrics.js';
+import type { Reloader } from './reloader.js';
+
+/**
+ * Operations over HTTP: `GET /readyz`, `GET /metrics`, and `POST /admin/reload` (only when ADMIN_TOKEN is
+ * set). `/healthz` (alive) lives in server.ts.
+ */
+export interface OpsRouteDeps {
+  readonly knowledge: KnowledgeSource;
+  readonly store: Store;
+  readonly metrics: Metrics;
+  readonly reloader: Reloader;
+  readonly inflight: Inflight;
+  readonly log: Logger;
+  readonly adminToken?: string;
+  /** Shown in /readyz so a load balancer's view of several instances can be told apart. */
+  readonly instanceId: string;
+  /** Longest wait for the store's ping (ms). */
+  readonly pingTimeoutMs?: number;
+}
+
+export function registerOpsRoutes(server: Server, deps: OpsRouteDeps): void {
+  server.get('/readyz', async (_req: Request, res: Response) => {
+    const storeOk = await withTimeout(deps.store.ping(), deps.pingTimeoutMs ?? 1000);
+    const version = deps.knowledge.current().version;
+    const ready = storeOk && !deps.inflight.draining;
+    res.send(ready ? 200 : 503, {
+      status: ready ? 'ready' : 'not ready',
+      instance: deps.instanceId,
+      knowledge: { version, concepts: deps.knowledge.current().concepts.length },
+      store: storeOk ? 'ok' : 'unavailable',
+      ...(deps.inflight.draining ? { shuttingDown: true } : {}),
+    });
+  });
+
+  server.get('/metrics', async (_req: Request, res: Response) => {
+    const { contentType, body } = await deps.metrics.render();
+    res.setHeader('content-type', contentType);
+    res.sendRaw(200, body);
+  });
+
+  const token = deps.adminToken;
+  if (!token) return; // the route does not exist without a token: 404, nothing to guess
+  const want = digest(token);
+  server.post('/admin/reload', async (req: Request, res: Response) => {
+    const header = String(req.header('authorization') ?? '');
+    const given = /^Bearer (.+)$/i.exec(header)?.[1] ?? '';
+    // compare digests in constant time: neither the length nor a prefix of the token leaks through timing
+    if (!timingSafeEqual(digest(given), want)) {
+      deps.log.warn({ route: '/admin/reload', hasAuthorization: header !== '' }, 'admin reload refused: missing or wrong token');
+      res.header('WWW-Authenticate', 'Bearer');
+      res.send(401, { error: 'unauthorized' });
+      return;
+    }
+    const report = await deps.reloader.reload({ by: 'http', via: 'http' });
+    res.send(report.ok ? 200 : 422, report);
+  });
+}
+
+function digest(text: string): Buffer {
+  return createHash('sha256').update(text).digest();
+}
+
+/** False when the promise rejects or takes longer than `ms`. */
+async function withTimeout(p: Promise<boolean>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([p.catch(() => false), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
