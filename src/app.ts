@@ -14,7 +14,9 @@ import type { Deduper } from './adapters/dedupe.js';
 import { createInflight, type Inflight } from './ops/inflight.js';
 import { instrumentBot } from './ops/instrument.js';
 import { createMetrics, type Metrics } from './ops/metrics.js';
-import { createReloader, type Reloader } from './ops/reloader.js';
+import type { ReloadBroadcast } from './ops/cluster.js';
+import { ACTIVE_KEY, createReloader, type Reloader } from './ops/reloader.js';
+import type { ActiveKnowledge } from './knowledge/reload-report.js';
 import { registerOpsRoutes } from './ops/routes.js';
 import { createUnansweredLog, type UnansweredLog } from './ops/unanswered.js';
 import { watchKnowledge } from './ops/watch.js';
@@ -46,6 +48,8 @@ export interface AppDeps {
   readonly deduper?: Deduper;
   /** Default: host name and process id. */
   readonly instanceId?: string;
+  /** Several instances: tells the others about a reload (Redis pub/sub); they reload the same files. */
+  readonly broadcast?: ReloadBroadcast;
 }
 
 export class StartupError extends Error {
@@ -79,8 +83,16 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
   const metrics = createMetrics();
   const inflight = createInflight();
   const unanswered = createUnansweredLog({ store, log });
-  const reloader = createReloader({ knowledge, store, log, metrics });
+  const { broadcast } = deps;
+  const reloader = createReloader({
+    knowledge, store, log, metrics,
+    // only the instance where the reload was asked for tells the others
+    onChanged: (report) => {
+      if (report.via !== 'peer' && report.via !== 'sync') void broadcast?.publish({ version: report.version, instance: instanceId });
+    },
+  });
   await reloader.recordStart(instanceId);
+  const stopSync = broadcast ? await followPeers(broadcast, reloader, store, instanceId, config.knowledgeSyncSeconds * 1000, log) : undefined;
   const admin: AdminPort = {
     reload: (actor) => reloader.reload({ by: `${actor.name} (${actor.id})`, via: 'chat' }),
     status: () => reloader.status(),
@@ -108,7 +120,7 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
   });
   registerOpsRoutes(server, { knowledge, store, metrics, reloader, inflight, log, adminToken: config.adminToken, instanceId });
   const track = <T>(work: Promise<T>): Promise<T> => inflight.track(work);
-  const teams = createTeamsAdapter({ bot: instrumentBot(bot, 'teams', metrics), config: config.teams, store, log, onEvent: deps.onEvent, track });
+  const teams = createTeamsAdapter({ bot: instrumentBot(bot, 'teams', metrics), config: config.teams, store, log, onEvent: deps.onEvent, track, deduper: deps.deduper });
   teams.register(server);
   const slack = createSlackAdapter({ bot: instrumentBot(bot, 'slack', metrics), config: config.slack, store, log, onEvent: deps.onEvent, track, deduper: deps.deduper });
   if (slack) {
@@ -141,13 +153,40 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
     address,
     async close(opts = {}) {
       watcher?.close();
+      stopSync?.();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       const left = await inflight.drain(opts.drainMs ?? 10_000);
       if (left > 0) log.warn({ turns: left }, 'shutdown: turns still running after the drain time');
       await slack?.stop();
       await closed;
       await unanswered.close();
+      await broadcast?.close();
       await store.close();
     },
   };
+}
+
+/**
+ * Follows reloads done by other instances: at once through the broadcast, and, for a message missed while
+ * the connection was down, by comparing with the cluster's last successful load in the store every
+ * `checkMs`. Each target version is tried once, so an instance whose own files differ does not reload in a loop.
+ */
+async function followPeers(broadcast: ReloadBroadcast, reloader: Reloader, store: Store, instanceId: string, checkMs: number, log: Logger): Promise<() => void> {
+  let lastTarget = reloader.active().version;
+  const follow = (version: string, by: string, via: 'peer' | 'sync'): void => {
+    if (version === reloader.active().version || version === lastTarget) return;
+    lastTarget = version;
+    void reloader.reload({ by, via });
+  };
+  await broadcast.subscribe((m) => {
+    if (m.instance !== instanceId) follow(m.version, m.instance, 'peer');
+  });
+  const timer = setInterval(() => {
+    store.get<ActiveKnowledge>(ACTIVE_KEY).then(
+      (active) => active && follow(active.version, active.loadedBy, 'sync'),
+      () => log.debug('knowledge sync check skipped: store unavailable'),
+    );
+  }, checkMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }

@@ -45,6 +45,11 @@ const envSchema = z.object({
 
   ADMIN_TOKEN: optionalText,
   INSTANCE_ID: optionalText,
+
+  STORE: z.enum(['lowdb', 'redis']).default('lowdb'),
+  REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+  REDIS_PREFIX: z.string().min(1).default('routeplanner:'),
+  KNOWLEDGE_SYNC_SECONDS: z.coerce.number().min(1).max(3600).default(10),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -76,6 +81,10 @@ export interface Config {
   readonly adminToken?: string;
   /** Names this instance in /readyz, logs and the reload history (default: host name and process id). */
   readonly instanceId?: string;
+  readonly store: 'lowdb' | 'redis';
+  readonly redis: { readonly url: string; readonly prefix: string };
+  /** With Redis: how often an instance checks that it runs the cluster's latest knowledge version. */
+  readonly knowledgeSyncSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -104,6 +113,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     slack: Object.freeze({ botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL, adminIds: e.SLACK_ADMIN_IDS }),
     adminToken: e.ADMIN_TOKEN,
     instanceId: e.INSTANCE_ID,
+    store: e.STORE,
+    redis: Object.freeze({ url: e.REDIS_URL, prefix: e.REDIS_PREFIX }),
+    knowledgeSyncSeconds: e.KNOWLEDGE_SYNC_SECONDS,
   });
 }
 

@@ -1,16 +1,18 @@
-import { ConfigError, loadConfig } from './config.js';
-import { createLogger } from './log.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createLogger, type Logger } from './log.js';
+import { createRedisDeduper } from './adapters/redis-dedupe.js';
+import { createRedisBroadcast } from './ops/cluster.js';
+import { createRedisStore } from './storage/redis-store.js';
 import { KnowledgeLoadError } from './knowledge/live.js';
 import { formatProblem } from './knowledge/problems.js';
 import { createLowdbStore } from './storage/lowdb-store.js';
-import { startApp, StartupError } from './app.js';
+import { startApp, StartupError, type AppDeps } from './app.js';
 
 /** The composition root: the only file that knows every module. `npm start` runs it. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger({ level: config.logLevel });
-  const store = await createLowdbStore({ dir: config.dataDir });
-  const app = await startApp(config, { store, log });
+  const app = await startApp(config, { log, ...(await storeFor(config, log)) });
 
   // SIGHUP: reload the knowledge (the report goes to the log; a broken file keeps the old version)
   process.on('SIGHUP', () => {
@@ -37,6 +39,18 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+/** lowdb on this machine (the default), or Redis shared by several instances with its event markers and pub/sub. */
+async function storeFor(config: Config, log: Logger): Promise<Pick<AppDeps, 'store' | 'deduper' | 'broadcast'>> {
+  if (config.store === 'lowdb') return { store: await createLowdbStore({ dir: config.dataDir }) };
+  const store = createRedisStore({ url: config.redis.url, prefix: config.redis.prefix });
+  if (!(await store.ping())) log.warn('redis is not reachable yet: turns get a friendly error and /readyz answers 503 until it is');
+  return {
+    store,
+    deduper: createRedisDeduper(store.client, { prefix: config.redis.prefix }),
+    broadcast: createRedisBroadcast({ url: config.redis.url, prefix: config.redis.prefix, log }),
+  };
 }
 
 main().catch((err: unknown) => {

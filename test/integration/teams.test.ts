@@ -34,6 +34,15 @@ describe('Teams in local mode (no app id)', () => {
     });
   });
 
+  test('a redelivered activity (same id) runs no second turn', async () => {
+    const activity = { ...teamsFixture('personal-message'), id: 'redelivered-1' };
+    const before = app.events.length;
+    expect((await app.post('/api/messages', activity)).status).toBe(200);
+    expect((await app.post('/api/messages', activity)).status).toBe(200);
+    expect(app.events.length - before).toBe(1);
+    expect(cardsOf(sent)).toHaveLength(1);
+  });
+
   test('a channel @mention starts a group session: mention stripped, question and tally cards', async () => {
     await app.post('/api/messages', teamsFixture('channel-mention'));
     expect(app.events.at(-1)).toMatchObject({ kind: 'message', text: 'start proef', conversation: { scope: 'channel' } });

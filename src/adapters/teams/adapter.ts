@@ -14,6 +14,7 @@ import { rawBody } from '../../server.js';
 import { activityToEvent } from './inbound.js';
 import { replyToCard } from './render.js';
 import { createUpdateQueue } from '../update-queue.js';
+import { createMemoryDeduper, type Deduper } from '../dedupe.js';
 
 export interface TeamsAdapterDeps {
   readonly bot: Bot;
@@ -24,11 +25,14 @@ export interface TeamsAdapterDeps {
   readonly typingDelayMs?: number;
   /** Called with every neutral event (tests compare platforms with it). */
   readonly onEvent?: (event: BotEvent) => void;
+  /** Which activities were already handled (default: in memory, for one instance). */
+  readonly deduper?: Deduper;
   /** Tracks each request's turn, for a graceful shutdown. */
   readonly track?: <T>(work: Promise<T>) => Promise<T>;
 }
 
 const MESSAGE_ID_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+const DEDUPE_TTL_MS = 60 * 60 * 1000;
 
 /** CloudAdapter with its activity processing exposed, so this adapter decides the HTTP status itself. */
 class BotFrameworkAdapter extends CloudAdapter {
@@ -49,6 +53,7 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps) {
   const credentials = new ConfigurationServiceClientCredentialFactory(authConfig);
   const adapter = new BotFrameworkAdapter(new ConfigurationBotFrameworkAuthentication(authConfig, credentials));
   const updates = createUpdateQueue();
+  const deduper = deps.deduper ?? createMemoryDeduper({ ttlMs: DEDUPE_TTL_MS });
 
   async function sendReplies(context: TurnContext, replies: readonly Reply[], conversationKey: string): Promise<void> {
     for (const reply of replies) {
@@ -73,8 +78,14 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps) {
   }
 
   async function turn(context: TurnContext): Promise<void> {
-    const event = activityToEvent(context.activity as Activity, config.adminIds);
+    const activity = context.activity as Activity;
+    const event = activityToEvent(activity, config.adminIds);
     if (!event) return;
+    // the Bot Framework redelivers an activity when our answer was late: the same id never runs twice
+    if (activity.id && !(await deduper.firstDelivery(`teams:${activity.conversation?.id ?? ''}:${activity.from?.id ?? ''}:${activity.type}:${activity.id}`))) {
+      log.info({ kind: event.kind }, 'teams redelivery ignored');
+      return;
+    }
     deps.onEvent?.(event);
     const typing = setTimeout(() => {
       context.sendActivity({ type: ActivityTypes.Typing }).catch(() => undefined); // best effort: a lost typing indicator harms nobody
