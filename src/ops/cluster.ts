@@ -56,7 +56,8 @@ export function createRedisBroadcast(opts: { url: string; prefix: string; log: L
       await sub.connect().catch(onError);
     },
     async close() {
-      await Promise.allSettled([pub.quit(), sub.quit()]);
+      // quit() on a connection that never came up would first try to connect: just drop those
+      await Promise.allSettled([pub, sub].map((c) => (c.status === 'ready' ? c.quit() : Promise.resolve(c.disconnect()))));
     },
   };
 }

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { startApp, type App } from '../../src/app.js';
+import { startApp, type App, type AppDeps } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import type { BotEvent } from '../../src/bot/events.js';
@@ -15,7 +15,7 @@ export interface TestApp extends App {
 }
 
 /** The real app on 127.0.0.1 and a free port, with a memory store and captured JSON logs. */
-export async function startTestApp(env: Record<string, string> = {}, store: Store = createMemoryStore()): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, store: Store = createMemoryStore(), extra: Partial<Pick<AppDeps, 'deduper' | 'broadcast' | 'instanceId'>> = {}): Promise<TestApp> {
   const logs: string[] = [];
   const events: BotEvent[] = [];
   const destination = new Writable({
@@ -25,7 +25,7 @@ export async function startTestApp(env: Record<string, string> = {}, store: Stor
     },
   });
   const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', KNOWLEDGE_DIR: SMALL_KNOWLEDGE, ...env });
-  const app = await startApp(config, { store, log: createLogger({ level: 'debug', destination }), onEvent: (e) => events.push(e) });
+  const app = await startApp(config, { store, log: createLogger({ level: 'debug', destination }), onEvent: (e) => events.push(e), ...extra });
   const url = `http://127.0.0.1:${app.address.port}`;
   return {
     ...app,
