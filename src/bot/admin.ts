@@ -73,10 +73,18 @@ export function unansweredText(list: readonly UnansweredQuestion[]): string {
   if (list.length === 0) return texts.admin.unansweredNone;
   return [
     texts.admin.unansweredHeading(list.length),
-    ...list.map((q, i) => `${i + 1}. ${texts.admin.unansweredLine(q.query, q.count, when(q.lastSeen), q.outcome)}`),
+    ...list.map((q, i) => `${i + 1}. ${texts.admin.unansweredLine(shownQuery(q.query), q.count, when(q.lastSeen), q.outcome)}`),
     '',
     texts.admin.unansweredHint,
   ].join('\n');
+}
+
+/**
+ * A normalised query for display. Masked numbers are `#`, which the markup-stripping of user text removes,
+ * so "van # utrecht" and "van utrecht" (two different counts) would look the same: show the mask as `…`.
+ */
+function shownQuery(query: string): string {
+  return query.replace(/#/g, '…');
 }
 
 function changeLine(what: 'Begrippen' | 'Gesprekken', c: IdChanges): string {

@@ -5,9 +5,10 @@ import type { Store } from '../storage/port.js';
 /**
  * Counts the questions the bot could not answer with confidence ("bedoelde je..." or no match), per
  * normalised query, so admins know which concepts or aliases to add. Nothing personal is kept: no user,
- * no conversation, no time per user; numbers of three digits or more (phone, citizen service or case
- * numbers) become `#`. Counts are buffered in memory and added to the shared store every few seconds, so a
- * lookup never waits for a write and several instances add up instead of overwriting each other.
+ * no conversation, no time per user; numbers of three digits or more, also written in groups (phone,
+ * citizen service or case numbers), become `#`. Counts are buffered in memory and added to the shared
+ * store every few seconds, so a lookup never waits for a write and several instances add up instead of
+ * overwriting each other.
  */
 export type UnansweredOutcome = 'suggest' | 'none';
 
@@ -33,7 +34,9 @@ const MAX_QUERY_LENGTH = 120;
 type Stored = Record<string, { n: number; t: number; o: UnansweredOutcome }>;
 
 export function normaliseQuery(query: string): string {
-  return foldText(query).replace(/\d{3,}/g, '#').slice(0, MAX_QUERY_LENGTH).trim();
+  // digits in groups ("06 12 34 56 78", "1234 AB") count together
+  const masked = foldText(query).replace(/\d+(?: \d+)*/g, (run) => (run.replace(/ /g, '').length >= 3 ? '#' : run));
+  return masked.slice(0, MAX_QUERY_LENGTH).trim();
 }
 
 export function createUnansweredLog(opts: { store: Store; log: Logger; now?: () => number; flushEveryMs?: number; maxEntries?: number }): UnansweredLog {
