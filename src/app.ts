@@ -4,6 +4,7 @@ import { createBot, type Bot } from './bot/bot.js';
 import type { AdminPort, BotObserver } from './bot/turn.js';
 import type { BotEvent } from './bot/events.js';
 import { isLoopback, type Config } from './config.js';
+import { createBackgroundLoader } from './knowledge/background-load.js';
 import { createLiveKnowledge, type LiveKnowledge } from './knowledge/live.js';
 import type { Logger } from './log.js';
 import { createHttpServer, listen } from './server.js';
@@ -75,7 +76,8 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
       `refusing to listen on ${config.host} without authentication: set MicrosoftAppId (and its password) or, for a trusted test network only, ALLOW_UNAUTHENTICATED=true`,
     );
   }
-  const knowledge = await createLiveKnowledge(config.knowledgeDir);
+  const loader = createBackgroundLoader();
+  const knowledge = await createLiveKnowledge(config.knowledgeDir, { loader });
   const snapshot = knowledge.current();
   const instanceId = deps.instanceId ?? config.instanceId ?? `${hostname()}:${process.pid}`;
   log.info({ version: snapshot.version, concepts: snapshot.concepts.length, dialogues: snapshot.dialogues.length, instance: instanceId }, 'knowledge loaded');
@@ -94,7 +96,7 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
   await reloader.recordStart(instanceId);
   const stopSync = broadcast ? await followPeers(broadcast, reloader, store, instanceId, config.knowledgeSyncSeconds * 1000, log) : undefined;
   const admin: AdminPort = {
-    reload: (actor) => reloader.reload({ by: `${actor.name} (${actor.id})`, via: 'chat' }),
+    reload: (actor) => reloader.reload({ by: `${actor.name}, ${actor.id}`, via: 'chat' }),
     status: () => reloader.status(),
     unanswered: (limit) => unanswered.top(limit),
     refused: (actor, command) => log.warn({ actor: actor.id, command }, 'admin command refused: not an admin'),
@@ -157,10 +159,13 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       const left = await inflight.drain(opts.drainMs ?? 10_000);
       if (left > 0) log.warn({ turns: left }, 'shutdown: turns still running after the drain time');
+      // keep-alive connections (a load balancer's) would hold the close open until the client drops them
+      server.server.closeIdleConnections();
       await slack?.stop();
       await closed;
       await unanswered.close();
       await broadcast?.close();
+      await loader.close();
       await store.close();
     },
   };
