@@ -1,6 +1,7 @@
 import { lookupBench } from './lookup-bench.js';
 import { coreBench } from './core-bench.js';
 import { slackBench, teamsBench } from './endpoint-bench.js';
+import { reloadBench } from './reload-bench.js';
 
 /**
  * `npm run bench`: every benchmark, as ratios measured in one run on this machine. Sections can be picked:
@@ -11,6 +12,7 @@ const sections: Record<string, () => Promise<string> | string> = {
   core: () => coreBench(),
   teams: () => teamsBench(),
   slack: () => slackBench(),
+  reload: () => reloadBench(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -1,3 +1,4 @@
+import type { BackgroundLoader } from './background-load.js';
 import { loadKnowledge } from './load.js';
 import type { Problem } from './problems.js';
 import type { KnowledgeSnapshot } from './snapshot.js';
@@ -17,14 +18,18 @@ export class KnowledgeLoadError extends Error {
   }
 }
 
-export async function createLiveKnowledge(dir: string): Promise<LiveKnowledge> {
+/**
+ * The first load runs in one go (nothing to answer yet); reloads use `loader` when given (a worker thread
+ * and an index built in slices, so the bot keeps answering meanwhile).
+ */
+export async function createLiveKnowledge(dir: string, opts: { loader?: BackgroundLoader } = {}): Promise<LiveKnowledge> {
   const first = await loadKnowledge(dir);
   if (!first.ok) throw new KnowledgeLoadError(first.problems);
   let live = first.snapshot;
   return {
     current: () => live,
     async reload() {
-      const next = await loadKnowledge(dir);
+      const next = opts.loader ? await opts.loader.load(dir) : await loadKnowledge(dir);
       if (!next.ok) return { ok: false, problems: next.problems, warnings: next.warnings };
       const previous = live;
       live = next.snapshot;

@@ -5,8 +5,10 @@ import { compareProblems, type Problem } from './problems.js';
 import { parseYamlFile, type YamlFile } from './yaml-file.js';
 import { validateConcepts } from './validate-concepts.js';
 import { validateDialogues } from './validate-dialogues.js';
-import { createSearchIndex } from './search.js';
-import type { LoadResult } from './snapshot.js';
+import { createSearchIndex, type SearchIndex } from './search.js';
+import type { KnowledgeSnapshot, LoadResult } from './snapshot.js';
+import type { Concept } from './schema.js';
+import type { Dialogue } from './dialogue-schema.js';
 
 const YAML_FILE = /\.ya?ml$/i;
 
@@ -15,8 +17,26 @@ interface RawFile {
   readonly text: string;
 }
 
+/** Everything of a snapshot but the search index: plain data, so a worker thread can make it. */
+export interface ValidatedKnowledge {
+  readonly version: string;
+  readonly concepts: readonly Concept[];
+  readonly dialogues: readonly Dialogue[];
+  readonly dialogueHashes: ReadonlyArray<readonly [string, string]>;
+  readonly warnings: readonly Problem[];
+}
+
+export type ValidationResult =
+  | { readonly ok: true; readonly knowledge: ValidatedKnowledge }
+  | { readonly ok: false; readonly problems: readonly Problem[]; readonly warnings: readonly Problem[] };
+
 /** Reads, validates and indexes the knowledge folder. Never throws for bad content: problems are the result. */
 export async function loadKnowledge(dir: string): Promise<LoadResult> {
+  return withIndex(await readAndValidate(dir));
+}
+
+/** Reads and validates the knowledge folder (no index). */
+export async function readAndValidate(dir: string): Promise<ValidationResult> {
   const problems: Problem[] = [];
   const rootProblem = await folderCheck(dir, '.');
   if (rootProblem) return { ok: false, problems: [rootProblem], warnings: [] };
@@ -26,10 +46,18 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
   }
   // dialogues are optional: a knowledge base may hold concepts only
   const dialogueFiles = (await folderCheck(dir, 'dialogues')) ? [] : await readFolder(dir, 'dialogues', problems);
-  return buildSnapshot(conceptFiles, dialogueFiles, problems);
+  return validateFiles(conceptFiles, dialogueFiles, problems);
 }
 
 export function buildSnapshot(conceptFiles: readonly RawFile[], dialogueFiles: readonly RawFile[], readProblems: readonly Problem[] = []): LoadResult {
+  return withIndex(validateFiles(conceptFiles, dialogueFiles, readProblems));
+}
+
+function withIndex(result: ValidationResult): LoadResult {
+  return result.ok ? { ok: true, snapshot: snapshotOf(result.knowledge, createSearchIndex(result.knowledge.concepts)) } : result;
+}
+
+export function validateFiles(conceptFiles: readonly RawFile[], dialogueFiles: readonly RawFile[], readProblems: readonly Problem[] = []): ValidationResult {
   const problems = [...readProblems];
   const parse = (files: readonly RawFile[]): YamlFile[] =>
     files.flatMap((f) => {
@@ -44,19 +72,28 @@ export function buildSnapshot(conceptFiles: readonly RawFile[], dialogueFiles: r
   problems.push(...dialogues.problems);
   const warnings = [...concepts.warnings].sort(compareProblems);
   if (problems.length > 0) return { ok: false, problems: problems.sort(compareProblems), warnings };
-
   return {
     ok: true,
-    snapshot: {
+    knowledge: {
       version: contentHash([...conceptFiles, ...dialogueFiles]),
       concepts: concepts.concepts,
-      conceptsById: new Map(concepts.concepts.map((c) => [c.id, c])),
-      index: createSearchIndex(concepts.concepts),
       dialogues: dialogues.dialogues.map((d) => d.dialogue),
-      dialoguesById: new Map(dialogues.dialogues.map((d) => [d.dialogue.id, d.dialogue])),
-      dialogueHashes: new Map(dialogues.dialogues.map((d) => [d.dialogue.id, d.hash])),
+      dialogueHashes: dialogues.dialogues.map((d) => [d.dialogue.id, d.hash] as const),
       warnings,
     },
+  };
+}
+
+export function snapshotOf(k: ValidatedKnowledge, index: SearchIndex): KnowledgeSnapshot {
+  return {
+    version: k.version,
+    concepts: k.concepts,
+    conceptsById: new Map(k.concepts.map((c) => [c.id, c])),
+    index,
+    dialogues: k.dialogues,
+    dialoguesById: new Map(k.dialogues.map((d) => [d.id, d])),
+    dialogueHashes: new Map(k.dialogueHashes),
+    warnings: k.warnings,
   };
 }
 

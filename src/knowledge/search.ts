@@ -1,8 +1,9 @@
 import Fuse from 'fuse.js';
+import { performance } from 'node:perf_hooks';
 import type { Concept } from './schema.js';
 import { foldText, nameTokens, queryTokens, stemWord, type Token } from './normalize.js';
 import { conceptNames } from './concept-names.js';
-import { createTrigramIndex, type TrigramIndex } from './trigram-index.js';
+import { trigramIndexSteps, type TrigramIndex } from './trigram-index.js';
 
 /**
  * Concept lookup: an inverted index over the stems of every term and alias generates candidates, fuse.js
@@ -83,21 +84,66 @@ interface Candidate {
   inOrder: boolean;
 }
 
+/** Builds the index in one go (CLI, tests, first load). */
 export function createSearchIndex(concepts: readonly Concept[]): SearchIndex {
+  const steps = indexSteps(concepts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * Builds the index in slices of at most `sliceMs` of work, giving the event loop its turn in between, so
+ * a reload of a large knowledge base never holds up the lookups and turns that run meanwhile.
+ */
+export async function createSearchIndexInSlices(concepts: readonly Concept[], opts: { sliceMs?: number; analysed?: readonly (readonly NameAnalysis[])[] } = {}): Promise<SearchIndex> {
+  const sliceMs = opts.sliceMs ?? 0.25;
+  const steps = indexSteps(concepts, opts.analysed);
+  for (;;) {
+    const end = performance.now() + sliceMs;
+    let r = steps.next();
+    while (!r.done && performance.now() < end) r = steps.next();
+    if (r.done) return r.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/**
+ * The language work of an index build (folding, stop words, stemming) per name of each concept: the costly,
+ * allocation-heavy part, done by the knowledge worker thread during a reload.
+ */
+export interface NameAnalysis {
+  readonly phrase: string;
+  readonly tokens: readonly Token[];
+  /** The stem of the words joined into one compound, for names of two or three words. */
+  readonly joinedStem?: string;
+}
+
+export function analyseNames(concepts: readonly Concept[]): NameAnalysis[][] {
+  return concepts.map((concept) =>
+    conceptNames(concept).map((name) => {
+      const phrase = foldText(name);
+      const tokens = nameTokens(phrase);
+      return tokens.length >= 2 && tokens.length <= 3 ? { phrase, tokens, joinedStem: stemWord(tokens.map((t) => t.word).join('')) } : { phrase, tokens };
+    }),
+  );
+}
+
+/** The index build as small resumable steps: it yields after each concept and each batch of words. */
+function* indexSteps(concepts: readonly Concept[], analysed?: readonly (readonly NameAnalysis[])[]): Generator<void, SearchIndex> {
   const names: NameEntry[] = [];
   const postings = new Map<string, number[]>();
   /** Every folded word (and joined compound) of every name, with its stem: fuzzy matching works on words. */
   const stemOfWord = new Map<string, string>();
 
   const nameStemsOf: Array<Set<string>> = [];
-  concepts.forEach((concept, ci) => {
+  for (const [ci, concept] of concepts.entries()) {
     const own = (nameStemsOf[ci] = new Set<string>());
-    for (const name of conceptNames(concept)) {
-      const phrase = foldText(name);
-      const tokens = nameTokens(phrase);
+    for (const { phrase, tokens, joinedStem } of analysed?.[ci] ?? analyseNames([concept])[0]!) {
       for (const t of tokens) stemOfWord.set(t.word, t.stem);
       const words = phrase.split(' ').length;
-      for (const stems of stemVariants(tokens, stemOfWord)) {
+      for (const stems of stemVariants(tokens, joinedStem, stemOfWord)) {
         const id = names.length;
         names.push({ concept: ci, stems, phrase, words });
         stems.forEach((stem, i) => {
@@ -109,7 +155,8 @@ export function createSearchIndex(concepts: readonly Concept[]): SearchIndex {
         });
       }
     }
-  });
+    yield;
+  }
 
   // Rarity of a word: in how many concepts' names it occurs. (Counting over the explanations too was
   // measured and dropped: abbreviations such as "soc" then outweighed the words they stand next to.)
@@ -123,7 +170,8 @@ export function createSearchIndex(concepts: readonly Concept[]): SearchIndex {
   const idf = new Map<string, number>();
   for (const [stem, n] of df) idf.set(stem, Math.log(1 + total / n));
   const unknownWeight = Math.log(1 + total / 2);
-  const trigrams: TrigramIndex = createTrigramIndex([...stemOfWord.keys()].filter((w) => w.length >= LOOKUP_TUNING.minFuzzyWordLength));
+  yield;
+  const trigrams: TrigramIndex = yield* trigramIndexSteps([...stemOfWord.keys()].filter((w) => w.length >= LOOKUP_TUNING.minFuzzyWordLength));
   const weightOf = (stem: string): number => idf.get(stem) ?? unknownWeight;
 
   function wordMatches(token: Token): WordMatch[] {
@@ -272,14 +320,12 @@ function decide(query: string, words: number, ranked: readonly Ranked[]): Lookup
 }
 
 /** Name variants as stem lists: the words, and for names of two or three words the joined compound. */
-function stemVariants(tokens: readonly Token[], stemOfWord: Map<string, string>): string[][] {
+function stemVariants(tokens: readonly Token[], joinedStem: string | undefined, stemOfWord: Map<string, string>): string[][] {
   if (tokens.length === 0) return [];
   const variants = [tokens.map((t) => t.stem)];
-  if (tokens.length >= 2 && tokens.length <= 3) {
-    const joined = tokens.map((t) => t.word).join('');
-    const stem = stemWord(joined);
-    stemOfWord.set(joined, stem);
-    variants.push([stem]);
+  if (joinedStem !== undefined) {
+    stemOfWord.set(tokens.map((t) => t.word).join(''), joinedStem);
+    variants.push([joinedStem]);
   }
   return variants;
 }

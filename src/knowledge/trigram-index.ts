@@ -14,9 +14,18 @@ function trigramsOf(word: string): string[] {
 }
 
 export function createTrigramIndex(words: readonly string[]): TrigramIndex {
+  const steps = trigramIndexSteps(words);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** The build as resumable steps (one per 50 words), for a build in slices. */
+export function* trigramIndexSteps(words: readonly string[]): Generator<void, TrigramIndex> {
   const postings = new Map<string, number[]>();
   const gramCounts: number[] = [];
-  words.forEach((word, i) => {
+  for (const [i, word] of words.entries()) {
     const grams = trigramsOf(word);
     gramCounts.push(grams.length);
     for (const g of grams) {
@@ -24,7 +33,8 @@ export function createTrigramIndex(words: readonly string[]): TrigramIndex {
       if (!list) postings.set(g, (list = []));
       list.push(i);
     }
-  });
+    if (i % 50 === 49) yield;
+  }
 
   return {
     near(word, limit) {
