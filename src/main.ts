@@ -2,10 +2,9 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { createRedisDeduper } from './adapters/redis-dedupe.js';
 import { createRedisBroadcast } from './ops/cluster.js';
-import { createRedisStore } from './storage/redis-store.js';
+import { isRedisStore, openStore } from './storage/open.js';
 import { KnowledgeLoadError } from './knowledge/live.js';
 import { formatProblem } from './knowledge/problems.js';
-import { createLowdbStore } from './storage/lowdb-store.js';
 import { startApp, StartupError, type AppDeps } from './app.js';
 
 /** The composition root: the only file that knows every module. `npm start` runs it. */
@@ -43,8 +42,8 @@ async function main(): Promise<void> {
 
 /** lowdb on this machine (the default), or Redis shared by several instances with its event markers and pub/sub. */
 async function storeFor(config: Config, log: Logger): Promise<Pick<AppDeps, 'store' | 'deduper' | 'broadcast'>> {
-  if (config.store === 'lowdb') return { store: await createLowdbStore({ dir: config.dataDir }) };
-  const store = createRedisStore({ url: config.redis.url, prefix: config.redis.prefix });
+  const store = await openStore(config);
+  if (!isRedisStore(store)) return { store };
   if (!(await store.ping())) log.warn('redis is not reachable yet: turns get a friendly error and /readyz answers 503 until it is');
   return {
     store,

@@ -3,6 +3,8 @@ import { Command } from 'commander';
 import { askCommand, evalCommand, validateCommand, type Io } from './knowledge-cli.js';
 import { chatCommand } from './chat-command.js';
 import { packageTeams } from './package-teams.js';
+import { statusCommand, unansweredCommand } from './ops-cli.js';
+import { loadConfig, type Config } from '../config.js';
 
 const io: Io = {
   out: (t) => process.stdout.write(t),
@@ -10,6 +12,7 @@ const io: Io = {
 };
 
 const knowledgeDir = (): string => process.env['KNOWLEDGE_DIR'] || './knowledge';
+const config = (): Config => loadConfig(process.env);
 
 const program = new Command()
   .name('routeplanner')
@@ -48,6 +51,23 @@ program
   .option('--groep', 'start in a channel, for group sessions (switch with /groep and /persoonlijk)')
   .action(async (opts: { groep?: boolean }) => {
     process.exitCode = await chatCommand({ group: Boolean(opts.groep) });
+  });
+
+program
+  .command('status')
+  .description('the active knowledge version, when and by whom it was loaded, the last reload attempts (reads the bot\'s store)')
+  .option('--json', 'print {"active","disk","attempts"}')
+  .action(async (opts: { json?: boolean }) => {
+    process.exitCode = await statusCommand(config(), Boolean(opts.json), io);
+  });
+
+program
+  .command('unanswered')
+  .description('the questions that most often got "bedoelde je..." or no answer (reads the bot\'s store)')
+  .option('--limit <n>', 'how many', (v) => Math.max(1, Number.parseInt(v, 10) || 20), 20)
+  .option('--json', 'print {"unanswered":[{"query","count","lastSeen","outcome"}]}')
+  .action(async (opts: { limit: number; json?: boolean }) => {
+    process.exitCode = await unansweredCommand(config(), opts.limit, Boolean(opts.json), io);
   });
 
 program
