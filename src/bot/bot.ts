@@ -111,7 +111,7 @@ async function start(turn: Turn, name: string, group: boolean, named: boolean): 
 function simpleCommand(turn: Turn, c: CommandName, group: boolean): Promise<Reply[]> | Reply[] {
   switch (c) {
     case 'help':
-      return helpReplies(turn.snapshot, turn.event.conversation);
+      return helpReplies(turn.snapshot, turn.event.conversation, turn.event.actor.isAdmin);
     case 'stop':
       return group ? closeGroup(turn, undefined) : stopPersonal(turn);
     case 'back':

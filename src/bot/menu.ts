@@ -20,6 +20,7 @@ export function menuReplies(text: string, snapshot: KnowledgeSnapshot, conversat
   return [notice(body, [...buttons, { label: texts.menu.helpLabel, payload: encodeAction({ a: 'cmd', c: 'help' }) }])];
 }
 
-export function helpReplies(snapshot: KnowledgeSnapshot, conversation: ConversationRef): Reply[] {
-  return menuReplies(texts.menu.help, snapshot, conversation);
+/** The help; admins also see their commands. */
+export function helpReplies(snapshot: KnowledgeSnapshot, conversation: ConversationRef, isAdmin = false): Reply[] {
+  return menuReplies(isAdmin ? `${texts.menu.help}\n${texts.menu.adminHelp}` : texts.menu.help, snapshot, conversation);
 }

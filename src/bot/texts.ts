@@ -28,6 +28,11 @@ export const texts = {
       '• *terug*, *sla over*, *opnieuw*, *stop*: tijdens een gesprek\n' +
       '• *samenvatting* en *exporteer*: je antwoorden op een rij, of als Markdown voor een notitie\n' +
       '• *vergeet mij*: wis alles wat ik over jou heb opgeslagen',
+    adminHelp:
+      'Voor beheerders:\n' +
+      '• *herlaad kennis*: lees de kennisbestanden opnieuw in (de huidige versie blijft actief als er een fout in zit)\n' +
+      '• *status*: de actieve kennisversie en de laatste herlaadpogingen\n' +
+      '• *onbeantwoord*: de vragen waar ik het vaakst geen zeker antwoord op had',
     dialoguesHeading: 'Gesprekken:',
     startLabel: (title: string) => `Start: ${title}`,
     startGroupLabel: (title: string) => `Start met de groep: ${title}`,

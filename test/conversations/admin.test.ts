@@ -106,3 +106,8 @@ test('status and onbeantwoord answer the admin privately with the history and th
   expect(list.text).toContain('"wie is de burgemeester van … utrecht": 2×'); // the masked number stays visible
   expect(list.text).not.toContain('u-anna');
 });
+
+test('help lists the admin commands for admins only', async () => {
+  expect((await say('help')).text).toContain('herlaad kennis');
+  expect((await say('help', user)).text).not.toContain('herlaad kennis');
+});
