@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import { cpus } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -87,12 +88,12 @@ interface LoadResult {
 }
 
 /** Runs autocannon against one child; `body(i)` makes the i-th request (body and headers). */
-async function load(child: Child, urlPath: string, body: (i: number) => { body: string; headers: Record<string, string> }): Promise<LoadResult> {
+async function load(child: Child, urlPath: string, body: (i: number) => { body: string; headers: Record<string, string> }, connections = CONNECTIONS): Promise<LoadResult> {
   let i = 0;
   const cpu0 = await child.cpuMicros();
   const result = await autocannon({
     url: `http://127.0.0.1:${child.port}`,
-    connections: CONNECTIONS,
+    connections,
     duration: DURATION_S,
     requests: [
       {
@@ -110,10 +111,12 @@ async function load(child: Child, urlPath: string, body: (i: number) => { body: 
   return { rps: result.requests.average, p99: result.latency.p99, requests, errors: result.non2xx + result.errors, cpuPerTurnMs: (cpu1 - cpu0) / 1000 / Math.max(requests, 1) };
 }
 
+/** Every activity gets its own id, as in Teams: the bot ignores a repeated id as a redelivery. */
+let activitySeq = 0;
 const activity = (serviceUrl: string, i: number, extra: Record<string, unknown>) =>
   JSON.stringify({
     type: 'message',
-    id: `act-${i}`,
+    id: `act-${process.pid}-${++activitySeq}`,
     serviceUrl,
     channelId: 'msteams',
     from: { id: `29:user-${i % 500}`, name: `Lid ${i % 500}`, aadObjectId: `aad-${i % 500}` },
@@ -210,5 +213,53 @@ export async function slackBench(): Promise<string> {
   } finally {
     await Promise.all([ours.stop(), bare.stop()]);
     await api.close();
+  }
+}
+
+/**
+ * Several instances: one instance against two on the same machine, all with STORE=redis (the shared Redis
+ * on 127.0.0.1:6379), 50 connections in all (two instances: 25 each). Personal dialogue answers, so every
+ * request reads and writes shared state; users are spread over both instances as a load balancer would.
+ */
+export async function clusterBench(): Promise<string> {
+  const api = await startFakeApi();
+  const serviceUrl = `${api.url}/`;
+  const prefix = `bench:cluster:${process.pid}:`;
+  const env = { STORE: 'redis', REDIS_PREFIX: prefix };
+  const run = async (instances: number, users: number): Promise<LoadResult[]> => {
+    const children = await Promise.all(Array.from({ length: instances }, () => startChild('teams-app.js', env)));
+    try {
+      const userOffset = instances * 10_000; // fresh users per run
+      const send = (child: Child, i: number, text: string) =>
+        fetch(`http://127.0.0.1:${child.port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: activity(serviceUrl, userOffset + i, { text }) });
+      for (let u = 0; u < users; u += 50) await Promise.all(Array.from({ length: 50 }, (_, k) => send(children[(u + k) % instances]!, u + k, 'start zelfscan')));
+      const answer = (i: number) => ({ body: activity(serviceUrl, userOffset + i, { text: Math.floor(i / users) % 2 === 0 ? '3' : 'terug' }), headers: { 'content-type': 'application/json' } });
+      return await Promise.all(children.map((c) => load(c, '/api/messages', answer, CONNECTIONS / instances)));
+    } finally {
+      await Promise.all(children.map((c) => c.stop()));
+    }
+  };
+  try {
+    const one = await run(1, 500);
+    const two = await run(2, 500);
+    const sum = (rs: LoadResult[]) => rs.reduce((a, r) => a + r.rps, 0);
+    const rows = [
+      ['one instance', sum(one).toFixed(0), one.map((r) => String(r.p99)).join(' / '), String(one.reduce((a, r) => a + r.errors, 0))],
+      ['two instances', sum(two).toFixed(0), two.map((r) => String(r.p99)).join(' / '), String(two.reduce((a, r) => a + r.errors, 0))],
+    ];
+    return [
+      '### Several instances sharing Redis: two against one on this machine (Teams, personal dialogue answers, 50 connections in all)',
+      '',
+      table(['', 'req/s', 'p99 ms per instance', 'errors'], rows),
+      '',
+      `Two instances vs one: ${(sum(two) / sum(one)).toFixed(2)}x (${cpus().length} CPU cores here, shared with the load generator, the fake connector and Redis).`,
+    ].join('\n');
+  } finally {
+    await api.close();
+    const { Redis } = await import('ioredis');
+    const client = new Redis();
+    const keys = await client.keys(`${prefix}*`);
+    for (let i = 0; i < keys.length; i += 1000) await client.unlink(...keys.slice(i, i + 1000));
+    await client.quit();
   }
 }

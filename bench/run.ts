@@ -1,6 +1,6 @@
 import { lookupBench } from './lookup-bench.js';
 import { coreBench } from './core-bench.js';
-import { slackBench, teamsBench } from './endpoint-bench.js';
+import { clusterBench, slackBench, teamsBench } from './endpoint-bench.js';
 import { reloadBench } from './reload-bench.js';
 
 /**
@@ -13,6 +13,7 @@ const sections: Record<string, () => Promise<string> | string> = {
   teams: () => teamsBench(),
   slack: () => slackBench(),
   reload: () => reloadBench(),
+  cluster: () => clusterBench(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
