@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { access, mkdir, readdir, unlink, constants } from 'node:fs/promises';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
-import { DataFile } from 'lowdb/node';
+import { DataFile, TextFile } from 'lowdb/node';
 import { createKeyedMutex } from './keyed-mutex.js';
 import { StoreError, type Store, type WriteOptions } from './port.js';
 
@@ -36,6 +36,12 @@ export interface LowdbStoreOptions {
   readonly cacheEntries?: number;
 }
 
+interface Cached {
+  /** The value as JSON text. */
+  readonly json: string;
+  readonly expiresAt?: number;
+}
+
 interface Indexed {
   readonly file: string;
   /** Known once the file was read or written; unknown entries count as live. */
@@ -64,11 +70,13 @@ export async function createLowdbStore(opts: LowdbStoreOptions): Promise<LowdbSt
   const index = new Map<string, Indexed>();
   /**
    * Recently used entries, as this process last read or wrote them: this process is the only writer of its
-   * data folder, so a turn reads its conversation from memory and only writes go to disk. Values are copied
-   * in and out, so nobody can change a cached value from outside.
+   * data folder, so a turn reads its conversation from memory and only writes go to disk. Values are kept as
+   * their JSON text: every read parses a fresh copy, so nobody can change a cached value from outside, and a
+   * write serialises once for both the cache and the file (deep-cloning a group session with hundreds of
+   * votes three times per vote was most of a vote's cost).
    */
-  const cache = new Map<string, Entry>();
-  const remember = (key: string, entry: Entry): void => {
+  const cache = new Map<string, Cached>();
+  const remember = (key: string, entry: Cached): void => {
     cache.delete(key);
     cache.set(key, entry);
     if (cache.size > (opts.cacheEntries ?? 5000)) cache.delete(cache.keys().next().value as string);
@@ -98,14 +106,14 @@ export async function createLowdbStore(opts: LowdbStoreOptions): Promise<LowdbSt
     return entry;
   }
 
-  async function liveEntry(key: string): Promise<Entry | undefined> {
+  async function liveEntry(key: string): Promise<Cached | undefined> {
     const known = index.get(key);
     if (!known) return undefined;
     if (known.expiresAt !== undefined && known.expiresAt <= now()) return undefined;
     let entry = cache.get(key);
     if (!entry) {
-      entry = await readEntry(key, known.file);
-      if (entry) remember(key, entry);
+      const read = await readEntry(key, known.file);
+      if (read) remember(key, (entry = { json: JSON.stringify(read.value), ...(read.expiresAt !== undefined ? { expiresAt: read.expiresAt } : {}) }));
     }
     known.expiresAt = entry?.expiresAt;
     if (!entry || (entry.expiresAt !== undefined && entry.expiresAt <= now())) return undefined;
@@ -151,33 +159,35 @@ export async function createLowdbStore(opts: LowdbStoreOptions): Promise<LowdbSt
 
   const store: LowdbStore = {
     async get<T>(key: string) {
-      const value = (await liveEntry(key))?.value;
-      return value === undefined ? undefined : (structuredClone(value) as T);
+      const entry = await liveEntry(key);
+      return entry === undefined ? undefined : (JSON.parse(entry.json) as T);
     },
     update<T>(key: string, fn: (current: T | undefined) => T | undefined, options: WriteOptions = {}) {
       return mutex.run(key, async () => {
-        const current = (await liveEntry(key))?.value as T | undefined;
-        const next = fn(current === undefined ? undefined : structuredClone(current));
+        const current = await liveEntry(key);
+        const next = fn(current === undefined ? undefined : (JSON.parse(current.json) as T));
         if (next === undefined) {
           await remove(key);
           return undefined;
         }
         const file = fileOf(key);
         const entry: Entry = { key, value: next, ...(options.ttlMs !== undefined ? { expiresAt: now() + options.ttlMs } : {}) };
+        const json = JSON.stringify(next);
         try {
           const shard = path.dirname(file);
           if (!shards.has(shard)) {
             await mkdir(shard, { recursive: true });
             shards.add(shard);
           }
-          const db = new Low<Entry | null>(adapterOf(file), entry);
-          await db.write();
+          if (opts.adapter) await new Low<Entry | null>(opts.adapter(file), entry).write();
+          // the file is the entry as compact JSON, built around the value's JSON text made above
+          else await new TextFile(file).write(`{"key":${JSON.stringify(key)},${entry.expiresAt !== undefined ? `"expiresAt":${entry.expiresAt},` : ''}"value":${json}}`);
         } catch (err) {
           // the previous file is intact: the write goes to a temp file first
           throw new StoreError('STORE_WRITE_FAILED', `cannot write ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { cause: err });
         }
         index.set(key, { file, expiresAt: entry.expiresAt });
-        remember(key, { ...entry, value: structuredClone(next) });
+        remember(key, { json, ...(entry.expiresAt !== undefined ? { expiresAt: entry.expiresAt } : {}) });
         return next;
       });
     },

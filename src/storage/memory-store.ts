@@ -2,7 +2,8 @@ import { createKeyedMutex } from './keyed-mutex.js';
 import type { Store, WriteOptions } from './port.js';
 
 interface Entry {
-  value: unknown;
+  /** The value as JSON text: every read parses a fresh copy (cheaper than deep clones of big values). */
+  json: string;
   expiresAt?: number;
 }
 
@@ -23,15 +24,15 @@ export function createMemoryStore(opts: { now?: () => number } = {}): Store {
   return {
     async get<T>(key: string) {
       const e = live(key);
-      return e ? (structuredClone(e.value) as T) : undefined;
+      return e ? (JSON.parse(e.json) as T) : undefined;
     },
     update<T>(key: string, fn: (current: T | undefined) => T | undefined, options: WriteOptions = {}) {
       return mutex.run(key, async () => {
         const e = live(key);
-        const next = fn(e ? (structuredClone(e.value) as T) : undefined);
+        const next = fn(e ? (JSON.parse(e.json) as T) : undefined);
         if (next === undefined) data.delete(key);
-        else data.set(key, { value: structuredClone(next), ...(options.ttlMs !== undefined ? { expiresAt: now() + options.ttlMs } : {}) });
-        return next === undefined ? undefined : (structuredClone(next) as T);
+        else data.set(key, { json: JSON.stringify(next), ...(options.ttlMs !== undefined ? { expiresAt: now() + options.ttlMs } : {}) });
+        return next;
       });
     },
     async delete(key: string) {
