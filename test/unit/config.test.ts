@@ -4,8 +4,20 @@ import { createLogger } from '../../src/log.js';
 import { createMemoryStore } from '../../src/storage/memory-store.js';
 import { SMALL_KNOWLEDGE } from '../helpers/snapshot.js';
 import { Writable } from 'node:stream';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from '../helpers/knowledge-dir.js';
 
 describe('configuration', () => {
+  test('.env.example is a valid configuration that matches the defaults, and documents the admin and Redis settings', () => {
+    const text = readFileSync(path.join(REPO_ROOT, '.env.example'), 'utf8');
+    const env = Object.fromEntries(text.split('\n').filter((l) => /^[A-Za-z_]+=/.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+    for (const name of ['ADMIN_TOKEN', 'KNOWLEDGE_WATCH', 'STORE', 'REDIS_URL', 'REDIS_PREFIX', 'KNOWLEDGE_SYNC_SECONDS', 'INSTANCE_ID', 'TEAMS_ADMIN_IDS', 'SLACK_ADMIN_IDS']) {
+      expect(Object.keys(env)).toContain(name);
+    }
+    expect(loadConfig(env)).toEqual(loadConfig({}));
+  });
+
   test('defaults need no environment at all', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({ host: '127.0.0.1', port: 3978, knowledgeDir: './knowledge', dataDir: './data', retentionDays: 30, allowUnauthenticated: false });
