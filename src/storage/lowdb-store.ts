@@ -110,7 +110,7 @@ export async function createLowdbStore(opts: LowdbStoreOptions): Promise<LowdbSt
     const known = index.get(key);
     if (!known) return undefined;
     if (known.expiresAt !== undefined && known.expiresAt <= now()) return undefined;
-    let entry = cache.get(key);
+    let entry = writers.get(key)?.latest ?? cache.get(key);
     if (!entry) {
       const read = await readEntry(key, known.file);
       if (read) remember(key, (entry = { json: JSON.stringify(read.value), ...(read.expiresAt !== undefined ? { expiresAt: read.expiresAt } : {}) }));
@@ -155,6 +155,93 @@ export async function createLowdbStore(opts: LowdbStoreOptions): Promise<LowdbSt
     }
   }
 
+  /**
+   * Group commit per key. The key's lock covers the read-modify-write in memory only; the file write runs
+   * after it, and updates made while a write is on its way are written together by the next one. Every
+   * update still resolves only when a write that contains it is on disk. When a write fails, its updates
+   * and the ones made on top of them fail with STORE_WRITE_FAILED and the key goes back to what is on disk.
+   * (One file write per vote inside the lock made votes of one group session wait for each other's disk I/O.)
+   */
+  interface Waiter {
+    resolve(): void;
+    reject(err: unknown): void;
+  }
+  interface Writer {
+    /** What is on disk for the key (to go back to after a failed write). */
+    durable: { cached?: Cached; indexed?: Indexed };
+    latest: Cached;
+    pending?: { file: string; cached: Cached; value: unknown; waiters: Waiter[] };
+    idle: Promise<void>;
+  }
+  const writers = new Map<string, Writer>();
+  /** Failed writes per key: an update that read before a failure must not write on top of the reverted state. */
+  const failures = new Map<string, number>();
+
+  async function ensureShard(file: string): Promise<void> {
+    const shard = path.dirname(file);
+    if (shards.has(shard)) return;
+    try {
+      await mkdir(shard, { recursive: true });
+    } catch (err) {
+      throw new StoreError('STORE_WRITE_FAILED', `cannot create ${shard} (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { cause: err });
+    }
+    shards.add(shard);
+  }
+
+  async function writeFile(key: string, file: string, cached: Cached, value: unknown): Promise<void> {
+    try {
+      if (opts.adapter) await new Low<Entry | null>(opts.adapter(file), { key, value, ...(cached.expiresAt !== undefined ? { expiresAt: cached.expiresAt } : {}) }).write();
+      // the file is the entry as compact JSON, built around the value's JSON text made once
+      else await new TextFile(file).write(`{"key":${JSON.stringify(key)},${cached.expiresAt !== undefined ? `"expiresAt":${cached.expiresAt},` : ''}"value":${cached.json}}`);
+    } catch (err) {
+      // the previous file is intact: the write goes to a temp file first
+      throw new StoreError('STORE_WRITE_FAILED', `cannot write ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { cause: err });
+    }
+  }
+
+  /** Makes `cached` the key's value now and returns when it is on disk. Runs under the key's lock. */
+  function scheduleWrite(key: string, file: string, cached: Cached, value: unknown, readGen: number): Promise<void> {
+    if ((failures.get(key) ?? 0) !== readGen) return Promise.reject(new StoreError('STORE_WRITE_FAILED', `an earlier write of ${file} failed; nothing was written`));
+    let w = writers.get(key);
+    if (!w) {
+      w = { durable: { cached: cache.get(key), indexed: index.get(key) }, latest: cached, idle: Promise.resolve() };
+      writers.set(key, w);
+      const writer = w;
+      w.idle = new Promise<void>((resolve) => queueMicrotask(() => void pump(key, writer).finally(resolve)));
+    }
+    w.latest = cached;
+    index.set(key, { file, expiresAt: cached.expiresAt });
+    remember(key, cached);
+    return new Promise<void>((resolve, reject) => {
+      const waiter = { resolve, reject };
+      if (w.pending) w.pending = { file, cached, value, waiters: [...w.pending.waiters, waiter] };
+      else w.pending = { file, cached, value, waiters: [waiter] };
+    });
+  }
+
+  async function pump(key: string, w: Writer): Promise<void> {
+    while (w.pending) {
+      const batch = w.pending;
+      w.pending = undefined;
+      try {
+        await writeFile(key, batch.file, batch.cached, batch.value);
+        w.durable = { cached: batch.cached, indexed: { file: batch.file, expiresAt: batch.cached.expiresAt } };
+        for (const waiter of batch.waiters) waiter.resolve();
+      } catch (err) {
+        const failed = [...batch.waiters, ...((w.pending as Writer['pending'])?.waiters ?? [])];
+        w.pending = undefined;
+        failures.set(key, (failures.get(key) ?? 0) + 1);
+        if (w.durable.cached) remember(key, w.durable.cached);
+        else cache.delete(key);
+        if (w.durable.indexed) index.set(key, w.durable.indexed);
+        else index.delete(key);
+        w.latest = w.durable.cached ?? w.latest;
+        for (const waiter of failed) waiter.reject(err);
+      }
+    }
+    writers.delete(key);
+  }
+
   await buildIndex();
 
   const store: LowdbStore = {
@@ -162,34 +249,24 @@ export async function createLowdbStore(opts: LowdbStoreOptions): Promise<LowdbSt
       const entry = await liveEntry(key);
       return entry === undefined ? undefined : (JSON.parse(entry.json) as T);
     },
-    update<T>(key: string, fn: (current: T | undefined) => T | undefined, options: WriteOptions = {}) {
-      return mutex.run(key, async () => {
+    async update<T>(key: string, fn: (current: T | undefined) => T | undefined, options: WriteOptions = {}) {
+      const file = fileOf(key);
+      const scheduled = await mutex.run(key, async () => {
+        await ensureShard(file);
+        const gen = failures.get(key) ?? 0;
         const current = await liveEntry(key);
         const next = fn(current === undefined ? undefined : (JSON.parse(current.json) as T));
         if (next === undefined) {
+          await writers.get(key)?.idle; // a queued write must not bring the file back after the delete
           await remove(key);
           return undefined;
         }
-        const file = fileOf(key);
-        const entry: Entry = { key, value: next, ...(options.ttlMs !== undefined ? { expiresAt: now() + options.ttlMs } : {}) };
-        const json = JSON.stringify(next);
-        try {
-          const shard = path.dirname(file);
-          if (!shards.has(shard)) {
-            await mkdir(shard, { recursive: true });
-            shards.add(shard);
-          }
-          if (opts.adapter) await new Low<Entry | null>(opts.adapter(file), entry).write();
-          // the file is the entry as compact JSON, built around the value's JSON text made above
-          else await new TextFile(file).write(`{"key":${JSON.stringify(key)},${entry.expiresAt !== undefined ? `"expiresAt":${entry.expiresAt},` : ''}"value":${json}}`);
-        } catch (err) {
-          // the previous file is intact: the write goes to a temp file first
-          throw new StoreError('STORE_WRITE_FAILED', `cannot write ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { cause: err });
-        }
-        index.set(key, { file, expiresAt: entry.expiresAt });
-        remember(key, { json, ...(entry.expiresAt !== undefined ? { expiresAt: entry.expiresAt } : {}) });
-        return next;
+        const cached: Cached = { json: JSON.stringify(next), ...(options.ttlMs !== undefined ? { expiresAt: now() + options.ttlMs } : {}) };
+        return { next, durable: scheduleWrite(key, file, cached, next, gen) };
       });
+      if (!scheduled) return undefined;
+      await scheduled.durable;
+      return scheduled.next;
     },
     delete(key: string) {
       return mutex.run(key, () => remove(key));
@@ -211,7 +288,7 @@ export async function createLowdbStore(opts: LowdbStoreOptions): Promise<LowdbSt
       for (const key of [...index.keys()]) {
         await mutex.run(key, async () => {
           const known = index.get(key);
-          if (!known) return;
+          if (!known || writers.has(key)) return; // a write on its way decides this key's expiry
           let entry: Entry | undefined;
           try {
             entry = await readEntry(key, known.file);
@@ -229,6 +306,7 @@ export async function createLowdbStore(opts: LowdbStoreOptions): Promise<LowdbSt
     async close() {
       clearInterval(timer);
       await mutex.idle();
+      await Promise.allSettled([...writers.values()].map((w) => w.idle));
     },
   };
 

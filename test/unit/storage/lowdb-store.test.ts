@@ -78,6 +78,68 @@ describe('lowdb store on disk', () => {
     await store.close();
   });
 
+  test('concurrent updates of one key share file writes, and each resolves only once its change is on disk', async () => {
+    const { JSONFile } = await import('lowdb/node');
+    const written: number[][] = [];
+    const store = await createLowdbStore({
+      dir,
+      adapter: (file) => {
+        const real = new JSONFile<Entry | null>(file);
+        return {
+          read: () => real.read(),
+          write: async (data) => {
+            await new Promise((r) => setTimeout(r, 5)); // a slow disk
+            await real.write(data);
+            written.push([...((data?.value as number[]) ?? [])]);
+          },
+        };
+      },
+    });
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        store.update<number[]>('votes', (c) => [...(c ?? []), i]).then((v) => {
+          // resolved: a write that contains this vote is on disk
+          expect(written.some((w) => w.includes(i))).toBe(true);
+          return v;
+        }),
+      ),
+    );
+    expect(results.at(-1)).toHaveLength(40);
+    expect(written.length).toBeLessThan(40);
+    expect(written.at(-1)).toHaveLength(40);
+    await store.close();
+    const reopened = await createLowdbStore({ dir });
+    expect(await reopened.get<number[]>('votes')).toHaveLength(40);
+    await reopened.close();
+  });
+
+  test('a failed shared write fails every update in it and on top of it; the key goes back to what is on disk', async () => {
+    let full = false;
+    const { JSONFile } = await import('lowdb/node');
+    const store = await createLowdbStore({
+      dir,
+      adapter: (file) => {
+        const real = new JSONFile<Entry | null>(file);
+        return {
+          read: () => real.read(),
+          write: async (data) => {
+            await new Promise((r) => setTimeout(r, 5));
+            if (full) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+            await real.write(data);
+          },
+        };
+      },
+    });
+    await store.update<number[]>('votes', () => [0]);
+    full = true;
+    const outcomes = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => store.update<number[]>('votes', (c) => [...(c ?? []), i + 1])));
+    expect(outcomes.every((o) => o.status === 'rejected' && (o.reason as StoreError).code === 'STORE_WRITE_FAILED')).toBe(true);
+    expect(await store.get('votes')).toEqual([0]);
+    full = false;
+    expect(await store.update<number[]>('votes', (c) => [...(c ?? []), 99])).toEqual([0, 99]);
+    await store.close();
+  });
+
   test('expired entries are swept from disk', async () => {
     let t = 0;
     const store = await createLowdbStore({ dir, now: () => t, sweepAtOpen: false });
