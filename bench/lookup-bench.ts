@@ -23,11 +23,11 @@ export function lookupBench(sizes: readonly number[] = [100, 1000, 10000]): stri
     const fuse = new Fuse(concepts, { keys: ['term', 'aliases'], includeScore: true, threshold: 0.4 });
     const fuseBuildMs = performance.now() - t1;
 
-    for (const { q } of queries.slice(0, 10)) index.lookup(q); // warm up the JIT
+    for (const { q } of queries.slice(0, 10)) index.compute(q); // warm up the JIT
     let ourHits = 0;
     let fuseHits = 0;
     const ours = timeEach(queries, ({ id, q }) => {
-      if (index.lookup(q).hits[0]?.concept.id === id) ourHits++;
+      if (index.compute(q).hits[0]?.concept.id === id) ourHits++;
     });
     const full = timeEach(queries, ({ id, q }) => {
       if (fuse.search(q, { limit: 3 })[0]?.item.id === id) fuseHits++;

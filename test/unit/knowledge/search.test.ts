@@ -22,6 +22,13 @@ const index = createSearchIndex([
 const top = (q: string): string | undefined => index.lookup(q).hits[0]?.concept.id;
 
 describe('concept lookup', () => {
+  test('the same question is looked up once per snapshot, with the same result as a fresh search', () => {
+    const first = index.lookup('wat is de socale basis?');
+    expect(index.lookup('wat is de socale basis?')).toBe(first);
+    expect(index.compute('wat is de socale basis?')).toEqual(first);
+    expect(index.lookup('Wat is de socale basis?')).toEqual({ ...first, query: 'Wat is de socale basis?' });
+  });
+
   test.each([
     ['wat is de sociale basis?', 'sociale-basis'],
     ['socale basis', 'sociale-basis'],
