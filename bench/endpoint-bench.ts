@@ -1,7 +1,12 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import { cpus } from 'node:os';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { replyToCard } from '../src/adapters/teams/render.js';
+import { createBot } from '../src/bot/bot.js';
+import { createLiveKnowledge } from '../src/knowledge/live.js';
+import { createMemoryStore } from '../src/storage/memory-store.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -141,6 +146,16 @@ function row(name: string, ours: LoadResult, floor: LoadResult): string[] {
 
 const HEADER = ['scenario', 'ours req/s', 'floor req/s', 'ratio', 'ours CPU ms/turn', 'floor CPU ms/turn', 'ours p99 ms', 'floor p99 ms', 'errors ours/floor'];
 
+/** Our answer card for the bench question, written to a temp file for the card-echo floor. */
+async function writeAnswerCard(): Promise<string> {
+  const knowledge = await createLiveKnowledge(path.resolve('knowledge'));
+  const bot = createBot({ knowledge, store: createMemoryStore() });
+  const [answer] = await bot.handle({ kind: 'message', conversation: { key: 'bench', scope: 'personal' }, actor: { id: 'bench', name: 'Bench', isAdmin: false }, text: 'wat is de sociale basis?' });
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'rp-bench-card-')), 'card.json');
+  writeFileSync(file, JSON.stringify(replyToCard(answer!)));
+  return file;
+}
+
 export async function teamsBench(): Promise<string> {
   const api = await startFakeApi();
   const serviceUrl = `${api.url}/`;
@@ -149,7 +164,15 @@ export async function teamsBench(): Promise<string> {
   try {
     const question = (i: number) => ({ body: activity(serviceUrl, i, { text: 'wat is de sociale basis?' }), headers: { 'content-type': 'application/json' } });
     const rows: string[][] = [];
-    rows.push(row('concept question', await load(ours, '/api/messages', question), await load(echo, '/api/messages', question)));
+    const oursQuestion = await load(ours, '/api/messages', question);
+    rows.push(row('concept question', oursQuestion, await load(echo, '/api/messages', question)));
+    // the same comparison against an echo bot that sends our answer card: the framework's cost of a real reply
+    const cardEcho = await startChild('teams-echo.js', { ECHO_CARD: await writeAnswerCard() });
+    try {
+      rows.push(row('concept question vs echo bot sending the same card', oursQuestion, await load(cardEcho, '/api/messages', question)));
+    } finally {
+      await cardEcho.stop();
+    }
 
     // personal dialogues: 500 users each in the self-scan; requests alternate an answer ("3") and "terug"
     const send = (i: number, text: string) => fetch(`http://127.0.0.1:${ours.port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: activity(serviceUrl, i, { text }) });
