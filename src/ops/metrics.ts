@@ -37,11 +37,19 @@ export function createMetrics(opts: { defaults?: boolean } = {}): Metrics {
   const dialogues = new Gauge({ name: 'routeplanner_knowledge_dialogues', help: 'Dialogues in the active knowledge.', registers: [registry] });
   for (const outcome of ['match', 'suggest', 'none']) lookups.inc({ outcome }, 0);
 
+  // label children resolved once: prom-client hashes a label object on every call otherwise
+  const turnCounters = new Map<string, ReturnType<typeof turns.labels>>();
+  const latencies = new Map<string, ReturnType<typeof latency.labels>>();
   return {
     registry,
     turn: (platform, outcome, seconds) => {
-      turns.inc({ platform, outcome });
-      latency.observe({ platform }, seconds);
+      const key = `${platform}:${outcome}`;
+      let counter = turnCounters.get(key);
+      if (!counter) turnCounters.set(key, (counter = turns.labels(platform, outcome)));
+      counter.inc();
+      let histogram = latencies.get(platform);
+      if (!histogram) latencies.set(platform, (histogram = latency.labels(platform)));
+      histogram.observe(seconds);
     },
     lookup: (outcome) => lookups.inc({ outcome }),
     reload: (ok, via) => (ok ? reloads : failedReloads).inc({ via }),
