@@ -180,15 +180,19 @@ export async function teamsBench(): Promise<string> {
     const personal = (i: number) => ({ body: activity(serviceUrl, i, { text: Math.floor(i / 500) % 2 === 0 ? '3' : 'terug' }), headers: { 'content-type': 'application/json' } });
     rows.push(row('dialogue answer (personal)', await load(ours, '/api/messages', personal), await load(echo, '/api/messages', personal)));
 
-    // a group session in a channel: every request is a member's answer (card submit) to the open question
-    const channel = { conversationType: 'channel', id: '19:bench@thread.tacv2', tenantId: 't' };
-    const mention = { text: '<at>Routeplanner</at> start zelfscan', entities: [{ type: 'mention', text: '<at>Routeplanner</at>', mentioned: { id: '28:bot' } }], conversation: channel };
-    api.bodies.length = 0;
-    await fetch(`http://127.0.0.1:${ours.port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: activity(serviceUrl, 0, mention) });
-    const vote = api.bodies.map((b) => /"title":"3","data":\{"rp":"((?:[^"\\]|\\.)*)"/.exec(b)?.[1]).find(Boolean)?.replace(/\\"/g, '"');
-    if (!vote) throw new Error('bench: no vote button in the question card');
-    const answer = (i: number) => ({ body: activity(serviceUrl, i, { value: { rp: vote }, conversation: channel }), headers: { 'content-type': 'application/json' } });
-    rows.push(row('dialogue answer (group vote, tally updated in place)', await load(ours, '/api/messages', answer), await load(echo, '/api/messages', answer)));
+    // a group session in a channel: every request is a member's answer (card submit) to the open question,
+    // by 500 members (a big session: each vote rereads and rewrites all answers) and by a team of 30
+    for (const members of [500, 30]) {
+      const channel = { conversationType: 'channel', id: `19:bench-${members}@thread.tacv2`, tenantId: 't' };
+      const mention = { text: '<at>Routeplanner</at> start zelfscan', entities: [{ type: 'mention', text: '<at>Routeplanner</at>', mentioned: { id: '28:bot' } }], conversation: channel };
+      api.bodies.length = 0;
+      await fetch(`http://127.0.0.1:${ours.port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: activity(serviceUrl, 0, mention) });
+      const vote = api.bodies.map((b) => /"title":"3","data":\{"rp":"((?:[^"\\]|\\.)*)"/.exec(b)?.[1]).find(Boolean)?.replace(/\\"/g, '"');
+      if (!vote) throw new Error('bench: no vote button in the question card');
+      const member = (i: number) => ({ id: `29:member-${i % members}`, name: `Lid ${i % members}`, aadObjectId: `aad-member-${i % members}` });
+      const answer = (i: number) => ({ body: activity(serviceUrl, i, { value: { rp: vote }, conversation: channel, from: member(i) }), headers: { 'content-type': 'application/json' } });
+      rows.push(row(`dialogue answer (group vote by ${members} members, tally updated in place)`, await load(ours, '/api/messages', answer), await load(echo, '/api/messages', answer)));
+    }
     const calls = [...api.counts].map(([k, n]) => `${k}: ${n}`).join(', ');
     return ['### Teams endpoint under load: our bot vs a bare botbuilder echo bot (50 connections)', '', table(HEADER, rows), '', `Calls to the fake Bot Connector (both bots, all scenarios): ${calls}.`].join('\n');
   } finally {
