@@ -1,7 +1,7 @@
 import { verifySlackRequest, type App, type Receiver, type ReceiverEvent } from '@slack/bolt';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../../log.js';
-import { rawBody } from '../../server.js';
+import { rawBody, sendEmpty } from '../../server.js';
 
 /**
  * A Bolt receiver on our restify server (`POST /slack/events`), after Bolt's own custom-receiver example:
@@ -73,7 +73,7 @@ export class RestifyReceiver implements Receiver {
     const respond = (response?: unknown): void => {
       if (acked) return;
       acked = true;
-      if (response === undefined || response === '') res.send(200, '');
+      if (response === undefined || response === '') sendEmpty(res);
       else if (typeof response === 'string') res.send(200, response);
       else res.send(200, response);
     };

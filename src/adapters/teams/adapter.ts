@@ -10,7 +10,7 @@ import { texts } from '../../bot/texts.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../log.js';
 import type { Store } from '../../storage/port.js';
-import { rawBody } from '../../server.js';
+import { rawBody, sendEmpty } from '../../server.js';
 import { activityToEvent } from './inbound.js';
 import { replyToCard } from './render.js';
 import { createUpdateQueue } from '../update-queue.js';
@@ -121,7 +121,8 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps) {
         started = true;
         await turn(context);
       });
-      res.send(invoke?.status ?? 200, invoke?.body);
+      if (invoke?.body === undefined) sendEmpty(res, invoke?.status ?? 200);
+      else res.send(invoke.status, invoke.body);
     } catch (err) {
       if (!started) {
         // botbuilder answers 500 for a token signed with the wrong key or algorithm: any failure before the
