@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { replyToCard } from '../src/adapters/teams/render.js';
+import { replyToMessage } from '../src/adapters/slack/render.js';
 import { createBot } from '../src/bot/bot.js';
 import { createLiveKnowledge } from '../src/knowledge/live.js';
 import { createMemoryStore } from '../src/storage/memory-store.js';
@@ -146,13 +147,13 @@ function row(name: string, ours: LoadResult, floor: LoadResult): string[] {
 
 const HEADER = ['scenario', 'ours req/s', 'floor req/s', 'ratio', 'ours CPU ms/turn', 'floor CPU ms/turn', 'ours p99 ms', 'floor p99 ms', 'errors ours/floor'];
 
-/** Our answer card for the bench question, written to a temp file for the card-echo floor. */
-async function writeAnswerCard(): Promise<string> {
+/** Our answer to the bench question, rendered for Teams (a card) or Slack (text and blocks), in a temp file for the same-reply floors. */
+async function writeAnswer(platform: 'teams' | 'slack'): Promise<string> {
   const knowledge = await createLiveKnowledge(path.resolve('knowledge'));
   const bot = createBot({ knowledge, store: createMemoryStore() });
   const [answer] = await bot.handle({ kind: 'message', conversation: { key: 'bench', scope: 'personal' }, actor: { id: 'bench', name: 'Bench', isAdmin: false }, text: 'wat is de sociale basis?' });
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'rp-bench-card-')), 'card.json');
-  writeFileSync(file, JSON.stringify(replyToCard(answer!)));
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'rp-bench-answer-')), 'answer.json');
+  writeFileSync(file, JSON.stringify(platform === 'teams' ? replyToCard(answer!) : replyToMessage(answer!)));
   return file;
 }
 
@@ -167,7 +168,7 @@ export async function teamsBench(): Promise<string> {
     const oursQuestion = await load(ours, '/api/messages', question);
     rows.push(row('concept question', oursQuestion, await load(echo, '/api/messages', question)));
     // the same comparison against an echo bot that sends our answer card: the framework's cost of a real reply
-    const cardEcho = await startChild('teams-echo.js', { ECHO_CARD: await writeAnswerCard() });
+    const cardEcho = await startChild('teams-echo.js', { ECHO_CARD: await writeAnswer('teams') });
     try {
       rows.push(row('concept question vs echo bot sending the same card', oursQuestion, await load(cardEcho, '/api/messages', question)));
     } finally {
@@ -229,10 +230,18 @@ export async function slackBench(): Promise<string> {
     const b = await load(bare, '/slack/events', signedEvent);
     await new Promise((r) => setTimeout(r, 1000));
     const barePosted = posted() - before - oursPosted;
+    // the same comparison against a bare Bolt app that posts our answer (text and blocks)
+    const sameReply = await startChild('slack-bare.js', { ...env, BARE_MESSAGE: await writeAnswer('slack') });
+    let c: LoadResult;
+    try {
+      c = await load(sameReply, '/slack/events', signedEvent);
+    } finally {
+      await sameReply.stop();
+    }
     return [
       '### Slack endpoint under load: our bot vs a bare Bolt app that acks and posts (50 connections, signed DM events)',
       '',
-      table(HEADER, [row('DM concept question', a, b)]),
+      table(HEADER, [row('DM concept question', a, b), row('DM concept question vs bare Bolt posting our answer', a, c)]),
       '',
       `Ack latency p99 (the HTTP response Slack waits for): ours ${a.p99} ms, bare Bolt ${b.p99} ms (target: under 100 ms).`,
       `Replies posted to the fake Web API: ours ${oursPosted} for ${a.requests} events, bare Bolt ${barePosted} for ${b.requests}.`,
