@@ -245,6 +245,7 @@ export async function slackBench(): Promise<string> {
       '',
       `Ack latency p99 (the HTTP response Slack waits for): ours ${a.p99} ms, bare Bolt ${b.p99} ms (target: under 100 ms).`,
       `Replies posted to the fake Web API: ours ${oursPosted} for ${a.requests} events, bare Bolt ${barePosted} for ${b.requests}.`,
+      `Web API calls (all runs): ${[...api.counts].map(([k, n]) => `${k}: ${n}`).join(', ')}.`,
     ].join('\n');
   } finally {
     await Promise.all([ours.stop(), bare.stop()]);
