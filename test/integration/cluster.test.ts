@@ -9,7 +9,7 @@ import nock from 'nock';
 import { Redis } from 'ioredis';
 import { createRedisDeduper } from '../../src/adapters/redis-dedupe.js';
 import { createLogger } from '../../src/log.js';
-import { createRedisBroadcast } from '../../src/ops/cluster.js';
+import { createRedisBroadcast, type ReloadBroadcast } from '../../src/ops/cluster.js';
 import { createRedisStore } from '../../src/storage/redis-store.js';
 import { onlyLoopback, startTestApp, until, type TestApp } from '../helpers/app.js';
 import { SMALL_KNOWLEDGE } from '../helpers/snapshot.js';
@@ -31,7 +31,7 @@ interface Instance {
   readonly app: TestApp;
 }
 
-async function instance(name: string, prefix: string, knowledgeDir: string, redisUrl = REDIS_URL): Promise<Instance> {
+async function instance(name: string, prefix: string, knowledgeDir: string, redisUrl = REDIS_URL, broadcast?: ReloadBroadcast): Promise<Instance> {
   const store = createRedisStore({ url: redisUrl, prefix, commandTimeoutMs: 500 });
   const app = await startTestApp(
     {
@@ -39,7 +39,7 @@ async function instance(name: string, prefix: string, knowledgeDir: string, redi
       SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: `${SLACK_API}/api/`,
     },
     store,
-    { deduper: createRedisDeduper(store.client, { prefix }), broadcast: createRedisBroadcast({ url: redisUrl, prefix, log: createLogger({ level: 'silent' }) }) },
+    { deduper: createRedisDeduper(store.client, { prefix }), broadcast: broadcast ?? createRedisBroadcast({ url: redisUrl, prefix, log: createLogger({ level: 'silent' }) }) },
   );
   return { app };
 }
@@ -143,6 +143,24 @@ describe('two instances sharing Redis', () => {
       expect(b.app.reloader.active()).toMatchObject({ version, via: 'peer', loadedBy: 'instance-a' });
     } finally {
       writeFileSync(file, before);
+    }
+  });
+
+  test('an instance that misses the reload message catches up at its next check', async () => {
+    // instance C hears nothing on the channel (as if its connection was down when A published)
+    const deaf: ReloadBroadcast = { publish: async () => undefined, subscribe: async () => undefined, close: async () => undefined };
+    const c = await instance('instance-c', prefix, dir, REDIS_URL, deaf);
+    const file = path.join(dir, 'concepts/basis.yaml');
+    const before = readFileSync(file, 'utf8');
+    try {
+      writeFileSync(file, before.replace('short: Alles wat vrij toegankelijk is', 'short: Gemist, alles wat vrij toegankelijk is'));
+      const res = await a.app.post('/admin/reload', '', { authorization: `Bearer ${TOKEN}` });
+      const version = (JSON.parse(res.body) as { version: string }).version;
+      await until(() => c.app.knowledge.current().version === version, 5000); // KNOWLEDGE_SYNC_SECONDS=1
+      expect(c.app.reloader.active()).toMatchObject({ version, via: 'sync' });
+    } finally {
+      writeFileSync(file, before);
+      await c.app.close();
     }
   });
 
