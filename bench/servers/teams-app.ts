@@ -1,5 +1,4 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { startApp, type AppDeps } from '../../src/app.js';
 import { createRedisDeduper } from '../../src/adapters/redis-dedupe.js';
@@ -18,12 +17,23 @@ serveBenchChild(async () => {
   const config = loadConfig({ ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent' });
   const log = createLogger({ level: 'silent' });
   let deps: AppDeps;
+  let dataDir: string | undefined;
   if (config.store === 'redis') {
     const store = createRedisStore({ url: config.redis.url, prefix: config.redis.prefix });
     deps = { store, log, deduper: createRedisDeduper(store.client, { prefix: config.redis.prefix }), broadcast: createRedisBroadcast({ ...config.redis, log }) };
   } else {
-    deps = { store: await createLowdbStore({ dir: mkdtempSync(path.join(tmpdir(), 'rp-bench-app-')), sweepAtOpen: false }), log };
+    // in the project folder, like the default DATA_DIR=./data (not /tmp, which may be another file system)
+    const base = path.resolve('.cache');
+    mkdirSync(base, { recursive: true });
+    dataDir = mkdtempSync(path.join(base, 'bench-data-'));
+    deps = { store: await createLowdbStore({ dir: dataDir, sweepAtOpen: false }), log };
   }
   const app = await startApp(config, deps);
-  return { port: app.address.port, close: () => app.close() };
+  return {
+    port: app.address.port,
+    close: async () => {
+      await app.close();
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 });
