@@ -269,7 +269,10 @@ export async function createLowdbStore(opts: LowdbStoreOptions): Promise<LowdbSt
       return scheduled.next;
     },
     delete(key: string) {
-      return mutex.run(key, () => remove(key));
+      return mutex.run(key, async () => {
+        await writers.get(key)?.idle; // a queued write must not bring the file back after the delete
+        await remove(key);
+      });
     },
     async list(prefix: string) {
       const t = now();

@@ -140,6 +140,18 @@ describe('lowdb store on disk', () => {
     await store.close();
   });
 
+  test('a delete right after an update waits for its write, so the file does not come back', async () => {
+    const store = await createLowdbStore({ dir });
+    const written = store.update('user:u1:conv:c1', () => ({ answer: 'Beleid' }));
+    await store.delete('user:u1:conv:c1');
+    await written;
+    await store.close();
+    expect(files(dir)).toEqual([]);
+    const reopened = await createLowdbStore({ dir });
+    expect(await reopened.get('user:u1:conv:c1')).toBeUndefined();
+    await reopened.close();
+  });
+
   test('expired entries are swept from disk', async () => {
     let t = 0;
     const store = await createLowdbStore({ dir, now: () => t, sweepAtOpen: false });
