@@ -14,6 +14,16 @@ export const REDACT_PATHS = [
   'req.headers["x-slack-signature"]', 'headers["x-slack-signature"]',
 ];
 
+/** What to log of an error: its code (ENOSPC, STORE_UNAVAILABLE) or name, never its message or stack. */
+export function errorCode(err: unknown): string {
+  if (err && typeof err === 'object') {
+    const e = err as { code?: unknown; name?: unknown };
+    if (typeof e.code === 'string') return e.code;
+    if (typeof e.name === 'string') return e.name;
+  }
+  return 'UNKNOWN';
+}
+
 export function createLogger(opts: { level?: string; destination?: DestinationStream } = {}): Logger {
   return pino(
     { level: opts.level ?? 'info', redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { app: 'routeplanner-bot' } },

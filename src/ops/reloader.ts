@@ -3,7 +3,7 @@ import {
   attemptOf, diffSnapshots, type ActiveKnowledge, type KnowledgeStatus, type ReloadAttempt, type ReloadReport, type ReloadVia,
 } from '../knowledge/reload-report.js';
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.js';
-import type { Logger } from '../log.js';
+import { errorCode, type Logger } from '../log.js';
 import type { Store } from '../storage/port.js';
 import type { Metrics } from './metrics.js';
 
@@ -51,7 +51,7 @@ export function createReloader(deps: ReloaderDeps): Reloader {
       await deps.store.update<ReloadAttempt[]>(RELOAD_HISTORY_KEY, (list) => [attempt, ...(list ?? [])].slice(0, HISTORY_SIZE));
       if (activeRecord) await deps.store.update<ActiveKnowledge>(ACTIVE_KEY, () => activeRecord);
     } catch (err) {
-      deps.log.warn({ err: (err as { code?: string }).code ?? (err as Error).name }, 'could not record the reload attempt');
+      deps.log.warn({ err: errorCode(err) }, 'could not record the reload attempt');
     }
   }
 
@@ -98,7 +98,7 @@ export function createReloader(deps: ReloaderDeps): Reloader {
       try {
         attempts = ((await deps.store.get<ReloadAttempt[]>(RELOAD_HISTORY_KEY)) ?? []).slice(0, limit);
       } catch (err) {
-        deps.log.warn({ err: (err as { code?: string }).code ?? (err as Error).name }, 'could not read the reload history');
+        deps.log.warn({ err: errorCode(err) }, 'could not read the reload history');
       }
       return { active, attempts };
     },

@@ -1,5 +1,5 @@
 import { foldText } from '../knowledge/normalize.js';
-import type { Logger } from '../log.js';
+import { errorCode, type Logger } from '../log.js';
 import type { Store } from '../storage/port.js';
 
 /**
@@ -57,7 +57,7 @@ export function createUnansweredLog(opts: { store: Store; log: Logger; now?: () 
       } catch (err) {
         // keep the counts for the next try rather than lose them
         pending = merge(batch, pending);
-        opts.log.warn({ err: (err as { code?: string }).code ?? (err as Error).name }, 'could not save unanswered-question counts');
+        opts.log.warn({ err: errorCode(err) }, 'could not save unanswered-question counts');
       }
     });
     return flushing;

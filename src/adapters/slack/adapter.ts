@@ -7,7 +7,7 @@ import type { BotEvent, ConversationRef } from '../../bot/events.js';
 import type { Reply, TallyReply } from '../../bot/replies.js';
 import { texts } from '../../bot/texts.js';
 import type { Config } from '../../config.js';
-import type { Logger } from '../../log.js';
+import { errorCode, type Logger } from '../../log.js';
 import type { Store } from '../../storage/port.js';
 import { createUpdateQueue } from '../update-queue.js';
 import { createMemoryDeduper, type Deduper } from '../dedupe.js';
@@ -111,7 +111,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps) {
     try {
       await deliver(client, await bot.handle(event), target);
     } catch (err) {
-      log.error({ code: (err as { code?: string }).code ?? (err as Error).name, conversation: event.conversation.key, kind: event.kind }, 'slack turn failed');
+      log.error({ code: errorCode(err), conversation: event.conversation.key, kind: event.kind }, 'slack turn failed');
       await client.chat.postEphemeral({ channel: target.channel, user: target.user, text: texts.errors.unexpected, ...(target.threadTs ? { thread_ts: target.threadTs } : {}) }).catch(() => undefined);
     }
   }

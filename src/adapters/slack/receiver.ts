@@ -1,6 +1,6 @@
 import { verifySlackRequest, type App, type Receiver, type ReceiverEvent } from '@slack/bolt';
 import type { Request, Response, Server } from 'restify';
-import type { Logger } from '../../log.js';
+import { errorCode, type Logger } from '../../log.js';
 import { rawBody, sendEmpty } from '../../server.js';
 
 /**
@@ -91,7 +91,7 @@ export class RestifyReceiver implements Receiver {
     try {
       await this.app?.processEvent(event);
     } catch (err) {
-      this.opts.log.error({ code: (err as { code?: string }).code ?? (err as Error).name }, 'slack event failed');
+      this.opts.log.error({ code: errorCode(err) }, 'slack event failed');
     } finally {
       clearTimeout(timer);
       respond();

@@ -8,7 +8,7 @@ import type { BotEvent } from '../../bot/events.js';
 import { notice, type Reply, type TallyReply } from '../../bot/replies.js';
 import { texts } from '../../bot/texts.js';
 import type { Config } from '../../config.js';
-import type { Logger } from '../../log.js';
+import { errorCode, type Logger } from '../../log.js';
 import type { Store } from '../../storage/port.js';
 import { rawBody, sendEmpty } from '../../server.js';
 import { activityToEvent } from './inbound.js';
@@ -145,13 +145,4 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps) {
       });
     },
   };
-}
-
-function errorCode(err: unknown): string {
-  if (err && typeof err === 'object') {
-    const e = err as { code?: unknown; name?: unknown };
-    if (typeof e.code === 'string') return e.code;
-    if (typeof e.name === 'string') return e.name;
-  }
-  return 'UNKNOWN';
 }
