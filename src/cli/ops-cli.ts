@@ -3,7 +3,7 @@ import { loadKnowledge } from '../knowledge/load.js';
 import { formatProblem } from '../knowledge/problems.js';
 import type { ActiveKnowledge, ReloadAttempt } from '../knowledge/reload-report.js';
 import { ACTIVE_KEY, RELOAD_HISTORY_KEY } from '../ops/reloader.js';
-import { UNANSWERED_KEY } from '../ops/unanswered.js';
+import { rankUnanswered, UNANSWERED_KEY, type StoredUnanswered } from '../ops/unanswered.js';
 import { openStore } from '../storage/open.js';
 import type { Store } from '../storage/port.js';
 import type { Io } from './knowledge-cli.js';
@@ -63,12 +63,9 @@ export async function statusCommand(config: Config, json: boolean, io: Io): Prom
 }
 
 export async function unansweredCommand(config: Config, limit: number, json: boolean, io: Io): Promise<number> {
-  const stored = await withStore(config, io, (store) => store.get<Record<string, { n: number; t: number; o: 'suggest' | 'none' }>>(UNANSWERED_KEY));
+  const stored = await withStore(config, io, (store) => store.get<StoredUnanswered>(UNANSWERED_KEY));
   if (!stored) return 1;
-  const list = Object.entries(stored.value ?? {})
-    .sort(([, a], [, b]) => b.n - a.n || b.t - a.t)
-    .slice(0, limit)
-    .map(([query, e]) => ({ query, count: e.n, lastSeen: new Date(e.t).toISOString(), outcome: e.o }));
+  const list = rankUnanswered(stored.value ?? {}, limit);
   if (json) {
     io.out(`${JSON.stringify({ unanswered: list })}\n`);
     return 0;

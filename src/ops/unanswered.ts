@@ -1,3 +1,4 @@
+import type { UnansweredQuestion } from '../bot/turn.js';
 import { foldText } from '../knowledge/normalize.js';
 import { errorCode, type Logger } from '../log.js';
 import type { Store } from '../storage/port.js';
@@ -10,20 +11,12 @@ import type { Store } from '../storage/port.js';
  * store every few seconds, so a lookup never waits for a write and several instances add up instead of
  * overwriting each other.
  */
-export type UnansweredOutcome = 'suggest' | 'none';
-
-export interface UnansweredEntry {
-  readonly query: string;
-  readonly count: number;
-  readonly lastSeen: string;
-  /** The outcome the last time it was asked. */
-  readonly outcome: UnansweredOutcome;
-}
+export type UnansweredOutcome = UnansweredQuestion['outcome'];
 
 export interface UnansweredLog {
   note(query: string, outcome: UnansweredOutcome): void;
   /** The most asked first (ties: most recent first). Flushes pending counts first. */
-  top(limit: number): Promise<UnansweredEntry[]>;
+  top(limit: number): Promise<UnansweredQuestion[]>;
   flush(): Promise<void>;
   close(): Promise<void>;
 }
@@ -31,7 +24,19 @@ export interface UnansweredLog {
 export const UNANSWERED_KEY = 'ops:unanswered';
 const MAX_QUERY_LENGTH = 120;
 
-type Stored = Record<string, { n: number; t: number; o: UnansweredOutcome }>;
+/** As kept in the store: normalised query -> count, last time (ms), last outcome. */
+export type StoredUnanswered = Record<string, { n: number; t: number; o: UnansweredOutcome }>;
+
+/** Most asked first; among equals, the most recent first. */
+const askedMost = ([, a]: [string, StoredUnanswered[string]], [, b]: [string, StoredUnanswered[string]]): number => b.n - a.n || b.t - a.t;
+
+/** The `limit` most asked questions of the stored counts (chat and CLI show the same list). */
+export function rankUnanswered(stored: StoredUnanswered, limit: number): UnansweredQuestion[] {
+  return Object.entries(stored)
+    .sort(askedMost)
+    .slice(0, limit)
+    .map(([query, e]) => ({ query, count: e.n, lastSeen: new Date(e.t).toISOString(), outcome: e.o }));
+}
 
 export function normaliseQuery(query: string): string {
   // digits in groups ("06 12 34 56 78", "1234 AB") count together
@@ -42,7 +47,7 @@ export function normaliseQuery(query: string): string {
 export function createUnansweredLog(opts: { store: Store; log: Logger; now?: () => number; flushEveryMs?: number; maxEntries?: number }): UnansweredLog {
   const now = opts.now ?? Date.now;
   const max = opts.maxEntries ?? 1000;
-  let pending: Stored = {};
+  let pending: StoredUnanswered = {};
   let flushing: Promise<void> = Promise.resolve();
   const timer = setInterval(() => void flush(), opts.flushEveryMs ?? 5000);
   timer.unref();
@@ -53,7 +58,7 @@ export function createUnansweredLog(opts: { store: Store; log: Logger; now?: () 
       if (Object.keys(batch).length === 0) return;
       pending = {};
       try {
-        await opts.store.update<Stored>(UNANSWERED_KEY, (current) => prune(merge({ ...(current ?? {}) }, batch), max));
+        await opts.store.update<StoredUnanswered>(UNANSWERED_KEY, (current) => prune(merge({ ...(current ?? {}) }, batch), max));
       } catch (err) {
         // keep the counts for the next try rather than lose them
         pending = merge(batch, pending);
@@ -74,11 +79,7 @@ export function createUnansweredLog(opts: { store: Store; log: Logger; now?: () 
     },
     async top(limit) {
       await flush();
-      const stored = (await opts.store.get<Stored>(UNANSWERED_KEY)) ?? {};
-      return Object.entries(stored)
-        .sort(([, a], [, b]) => b.n - a.n || b.t - a.t)
-        .slice(0, limit)
-        .map(([query, e]) => ({ query, count: e.n, lastSeen: new Date(e.t).toISOString(), outcome: e.o }));
+      return rankUnanswered((await opts.store.get<StoredUnanswered>(UNANSWERED_KEY)) ?? {}, limit);
     },
     flush,
     async close() {
@@ -88,7 +89,7 @@ export function createUnansweredLog(opts: { store: Store; log: Logger; now?: () 
   };
 }
 
-function merge(into: Stored, add: Stored): Stored {
+function merge(into: StoredUnanswered, add: StoredUnanswered): StoredUnanswered {
   for (const [q, e] of Object.entries(add)) {
     const old = into[q];
     into[q] = old ? { n: old.n + e.n, t: Math.max(old.t, e.t), o: e.t >= old.t ? e.o : old.o } : e;
@@ -97,8 +98,8 @@ function merge(into: Stored, add: Stored): Stored {
 }
 
 /** Keeps the `max` most asked (then most recent) queries, so the list stays small. */
-function prune(all: Stored, max: number): Stored {
+function prune(all: StoredUnanswered, max: number): StoredUnanswered {
   const entries = Object.entries(all);
   if (entries.length <= max) return all;
-  return Object.fromEntries(entries.sort(([, a], [, b]) => b.n - a.n || b.t - a.t).slice(0, max));
+  return Object.fromEntries(entries.sort(askedMost).slice(0, max));
 }
