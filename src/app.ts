@@ -15,7 +15,9 @@ import type { Deduper } from './adapters/dedupe.js';
 import { createInflight, type Inflight } from './ops/inflight.js';
 import { instrumentBot } from './ops/instrument.js';
 import { createMetrics, type Metrics } from './ops/metrics.js';
-import type { ReloadBroadcast } from './ops/cluster.js';
+import { createRedisBroadcast, type ReloadBroadcast } from './ops/cluster.js';
+import { createRedisDeduper } from './adapters/redis-dedupe.js';
+import { isRedisStore, openStore } from './storage/open.js';
 import { ACTIVE_KEY, createReloader, type Reloader } from './ops/reloader.js';
 import type { ActiveKnowledge } from './knowledge/reload-report.js';
 import { registerOpsRoutes } from './ops/routes.js';
@@ -51,6 +53,21 @@ export interface AppDeps {
   readonly instanceId?: string;
   /** Several instances: tells the others about a reload (Redis pub/sub); they reload the same files. */
   readonly broadcast?: ReloadBroadcast;
+}
+
+/**
+ * The configured store and what goes with it: lowdb on this machine (the default), or Redis shared by several
+ * instances with its event markers and reload pub/sub.
+ */
+export async function storeDeps(config: Config, log: Logger, opts: { sweepAtOpen?: boolean } = {}): Promise<Pick<AppDeps, 'store' | 'deduper' | 'broadcast'>> {
+  const store = await openStore(config, opts);
+  if (!isRedisStore(store)) return { store };
+  if (!(await store.ping())) log.warn('redis is not reachable yet: turns get a friendly error and /readyz answers 503 until it is');
+  return {
+    store,
+    deduper: createRedisDeduper(store.client, { prefix: config.redis.prefix }),
+    broadcast: createRedisBroadcast({ url: config.redis.url, prefix: config.redis.prefix, log }),
+  };
 }
 
 export class StartupError extends Error {

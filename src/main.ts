@@ -1,17 +1,14 @@
-import { ConfigError, loadConfig, type Config } from './config.js';
-import { createLogger, type Logger } from './log.js';
-import { createRedisDeduper } from './adapters/redis-dedupe.js';
-import { createRedisBroadcast } from './ops/cluster.js';
-import { isRedisStore, openStore } from './storage/open.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createLogger } from './log.js';
 import { KnowledgeLoadError } from './knowledge/live.js';
 import { formatProblem } from './knowledge/problems.js';
-import { startApp, StartupError, type AppDeps } from './app.js';
+import { startApp, StartupError, storeDeps } from './app.js';
 
 /** The composition root: the only file that knows every module. `npm start` runs it. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger({ level: config.logLevel });
-  const app = await startApp(config, { log, ...(await storeFor(config, log)) });
+  const app = await startApp(config, { log, ...(await storeDeps(config, log)) });
 
   // SIGHUP: reload the knowledge (the report goes to the log; a broken file keeps the old version)
   process.on('SIGHUP', () => {
@@ -38,18 +35,6 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
-}
-
-/** lowdb on this machine (the default), or Redis shared by several instances with its event markers and pub/sub. */
-async function storeFor(config: Config, log: Logger): Promise<Pick<AppDeps, 'store' | 'deduper' | 'broadcast'>> {
-  const store = await openStore(config);
-  if (!isRedisStore(store)) return { store };
-  if (!(await store.ping())) log.warn('redis is not reachable yet: turns get a friendly error and /readyz answers 503 until it is');
-  return {
-    store,
-    deduper: createRedisDeduper(store.client, { prefix: config.redis.prefix }),
-    broadcast: createRedisBroadcast({ url: config.redis.url, prefix: config.redis.prefix, log }),
-  };
 }
 
 main().catch((err: unknown) => {
