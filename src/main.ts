@@ -10,12 +10,8 @@ async function main(): Promise<void> {
   const log = createLogger({ level: config.logLevel });
   const app = await startApp(config, { log, ...(await storeDeps(config, log)) });
 
-  // SIGHUP: reload the knowledge (the report goes to the log; a broken file keeps the old version)
-  process.on('SIGHUP', () => {
-    void app.reloader.reload({ by: 'signal', via: 'signal' }).then((report) => {
-      if (!report.ok) for (const p of report.errors) log.warn({ problem: formatProblem(p) }, 'knowledge problem');
-    });
-  });
+  // SIGHUP: reload the knowledge (the reloader logs the outcome; a broken file keeps the old version)
+  process.on('SIGHUP', () => void app.reloader.reload({ by: 'signal', via: 'signal' }));
 
   let stopping = false;
   const shutdown = (signal: string): void => {

@@ -1,4 +1,5 @@
 import type { LiveKnowledge } from '../knowledge/live.js';
+import { formatProblem } from '../knowledge/problems.js';
 import {
   attemptOf, diffSnapshots, type ActiveKnowledge, type KnowledgeStatus, type ReloadAttempt, type ReloadReport, type ReloadVia,
 } from '../knowledge/reload-report.js';
@@ -27,6 +28,7 @@ export interface Reloader {
 export const RELOAD_HISTORY_KEY = 'ops:reloads';
 export const ACTIVE_KEY = 'ops:active';
 const HISTORY_SIZE = 50;
+const MAX_LOGGED_PROBLEMS = 50;
 
 export interface ReloaderDeps {
   readonly knowledge: LiveKnowledge;
@@ -63,6 +65,8 @@ export function createReloader(deps: ReloaderDeps): Reloader {
     let report: ReloadReport;
     if (!result.ok) {
       report = { ok: false, at, by, via, durationMs, activeVersion: deps.knowledge.current().version, errors: result.problems, warnings: result.warnings };
+      // every trigger (SIGHUP and file watching too) leaves the problems in the log, where an admin looks first
+      for (const p of result.problems.slice(0, MAX_LOGGED_PROBLEMS)) deps.log.warn({ via, problem: formatProblem(p) }, 'knowledge problem');
       deps.log.warn({ via, by, errors: result.problems.length, version: report.activeVersion }, 'knowledge reload failed; the previous version stays active');
     } else {
       const { snapshot, previous } = result;

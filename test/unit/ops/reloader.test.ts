@@ -1,6 +1,7 @@
 import { chmod, cp, mkdir, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { createLiveKnowledge, type LiveKnowledge } from '../../../src/knowledge/live.js';
 import type { ReloadAttempt, ReloadFailure, ReloadReport, ReloadSuccess } from '../../../src/knowledge/reload-report.js';
 import { createLogger } from '../../../src/log.js';
@@ -32,14 +33,16 @@ afterAll(async () => {
   }
 });
 
-async function setup(opts: { store?: Store; knowledge?: (live: LiveKnowledge) => LiveKnowledge } = {}): Promise<Setup> {
+async function setup(opts: { store?: Store; knowledge?: (live: LiveKnowledge) => LiveKnowledge; logs?: string[] } = {}): Promise<Setup> {
   const dir = await mkdtemp(path.join(tmpdir(), 'rp-reloader-'));
   temps.push(dir);
   await cp(SMALL_KNOWLEDGE, dir, { recursive: true });
   const live = await createLiveKnowledge(dir);
   const knowledge = opts.knowledge ? opts.knowledge(live) : live;
   const store = opts.store ?? createMemoryStore();
-  const reloader = createReloader({ knowledge, store, log: createLogger({ level: 'silent' }) });
+  const logs = opts.logs;
+  const log = logs ? createLogger({ level: 'info', destination: new Writable({ write: (chunk: Buffer, _e, cb) => (logs.push(chunk.toString()), cb()) }) }) : createLogger({ level: 'silent' });
+  const reloader = createReloader({ knowledge, store, log });
   const read = (rel: string) => readFile(path.join(dir, rel), 'utf8');
   const write = (rel: string, text: string) => writeFile(path.join(dir, rel), text);
   return {
@@ -53,6 +56,17 @@ async function setup(opts: { store?: Store; knowledge?: (live: LiveKnowledge) =>
 }
 
 const trigger = { by: 'teams:admin', via: 'chat' } as const;
+
+test('a failed reload logs every problem with file and line, whatever started it (file watching here)', async () => {
+  const logs: string[] = [];
+  const s = await setup({ logs });
+  await s.write('concepts/kapot.yaml', 'concepts: [');
+  const report = await s.reloader.reload({ by: 'watch', via: 'watch' });
+  expect(report.ok).toBe(false);
+  const problems = logs.filter((l) => l.includes('"msg":"knowledge problem"'));
+  expect(problems).toHaveLength((report as ReloadFailure).errors.length);
+  expect(problems[0]).toMatch(/"via":"watch","problem":"concepts\/kapot\.yaml:\d+:\d+/);
+});
 
 function success(report: ReloadReport): ReloadSuccess {
   if (!report.ok) throw new Error(`expected a successful reload, got errors: ${JSON.stringify(report.errors)}`);
