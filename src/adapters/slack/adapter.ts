@@ -74,18 +74,23 @@ export function createSlackAdapter(deps: SlackAdapterDeps) {
 
   async function deliver(client: WebClient, replies: readonly Reply[], target: Target): Promise<void> {
     for (const reply of replies) {
+      if (reply.kind === 'tally') {
+        await sendTally(client, reply, target); // renders the newest tally itself
+        continue;
+      }
       const message = replyToMessage(reply);
+      if (target.respond) {
+        await target.respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks as never });
+        continue;
+      }
       // blocks as JSON text: the Web API takes both, and the client would otherwise walk the whole block tree
       // for a debug log line it builds even when debug logging is off
       const blocks = JSON.stringify(message.blocks) as never;
-      if (reply.kind === 'tally') {
-        await sendTally(client, reply, target);
-      } else if (target.respond) {
-        await target.respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks as never });
-      } else if (reply.kind === 'notice' && reply.private && !target.channel.startsWith('D')) {
-        await client.chat.postEphemeral({ channel: target.channel, user: target.user, text: message.text, blocks, ...(target.threadTs ? { thread_ts: target.threadTs } : {}) });
+      const thread = target.threadTs ? { thread_ts: target.threadTs } : {};
+      if (reply.kind === 'notice' && reply.private && !target.channel.startsWith('D')) {
+        await client.chat.postEphemeral({ channel: target.channel, user: target.user, text: message.text, blocks, ...thread });
       } else {
-        await client.chat.postMessage({ channel: target.channel, text: message.text, blocks, ...(target.threadTs ? { thread_ts: target.threadTs } : {}) });
+        await client.chat.postMessage({ channel: target.channel, text: message.text, blocks, ...thread });
       }
     }
   }
