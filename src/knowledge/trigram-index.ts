@@ -13,15 +13,7 @@ function trigramsOf(word: string): string[] {
   return [...grams];
 }
 
-export function createTrigramIndex(words: readonly string[]): TrigramIndex {
-  const steps = trigramIndexSteps(words);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
-}
-
-/** The build as resumable steps (one per 50 words), for a build in slices. */
+/** Builds the index as resumable steps (one per 50 words), so the search index can be built in slices. */
 export function* trigramIndexSteps(words: readonly string[]): Generator<void, TrigramIndex> {
   const postings = new Map<string, number[]>();
   const gramCounts: number[] = [];
