@@ -3,9 +3,9 @@ import { createFakeChannel } from '../helpers/fake-channel.js';
 import { loadSnapshot, SMALL_KNOWLEDGE } from '../helpers/snapshot.js';
 import { makeKnowledgeDir } from '../helpers/knowledge-dir.js';
 import { createMemoryStore } from '../../src/storage/memory-store.js';
-import { StoreError, type Store } from '../../src/storage/port.js';
 import type { KnowledgeSnapshot } from '../../src/knowledge/snapshot.js';
 import path from 'node:path';
+import { createFailingStore } from '../helpers/failing-store.js';
 
 let snapshot: KnowledgeSnapshot;
 beforeAll(async () => {
@@ -51,21 +51,15 @@ describe('state: retention, erasure, store failures, reloads', () => {
   });
 
   test('a store that fails gives a friendly message and loses nothing; the dialogue goes on afterwards', async () => {
-    const inner = createMemoryStore();
-    let failing = false;
-    const flaky: Store = {
-      ...inner,
-      get: (k) => (failing ? Promise.reject(new StoreError('STORE_UNAVAILABLE', 'down')) : inner.get(k)),
-      update: (k, fn, o) => (failing ? Promise.reject(new StoreError('STORE_WRITE_FAILED', 'disk full')) : inner.update(k, fn, o)),
-    };
+    const { store: flaky, fail } = createFailingStore();
     const chat = createFakeChannel({ snapshot: () => snapshot, store: flaky });
     await chat.say('start proef');
     await chat.click('Beleid');
-    failing = true;
+    fail(true);
     await chat.click('Klaar', 'anna', { values: ['ontmoeting'] }).catch(() => undefined);
     await chat.action(JSON.stringify({ a: 'ans', r: 'id1', s: 'prioriteiten' }), 'anna', { values: ['ontmoeting'] });
     expect(chat.text()).toContain('Ik kan je antwoord nu niet opslaan door een storing. Er is niets verloren gegaan');
-    failing = false;
+    fail(false);
     await chat.say('verder');
     expect(chat.text()).toContain('Wat vind je belangrijk?');
     await chat.say('1');

@@ -7,7 +7,8 @@ import type { ReloadAttempt, ReloadFailure, ReloadReport, ReloadSuccess } from '
 import { createLogger } from '../../../src/log.js';
 import { createReloader, ACTIVE_KEY, RELOAD_HISTORY_KEY, type Reloader } from '../../../src/ops/reloader.js';
 import { createMemoryStore } from '../../../src/storage/memory-store.js';
-import { StoreError, type Store } from '../../../src/storage/port.js';
+import type { Store } from '../../../src/storage/port.js';
+import { createFailingStore } from '../../helpers/failing-store.js';
 import { SMALL_KNOWLEDGE } from '../../helpers/snapshot.js';
 
 /** The reloader on a real knowledge folder (a temp copy of the small fixture) and a memory store. */
@@ -273,17 +274,11 @@ describe('reloader: history', () => {
   });
 
   test('a store that fails while recording does not fail the reload', async () => {
-    const inner = createMemoryStore();
-    let failing = false;
-    const store: Store = {
-      ...inner,
-      update: (k, fn, o) => (failing ? Promise.reject(new StoreError('STORE_WRITE_FAILED', 'disk full')) : inner.update(k, fn, o)),
-      get: (k) => (failing ? Promise.reject(new StoreError('STORE_UNAVAILABLE', 'down')) : inner.get(k)),
-    };
+    const { store, inner, fail } = createFailingStore();
     const s = await setup({ store });
     const before = s.knowledge.current().version;
     await s.edit(BASIS, 'Uitleg over preventie.', 'Andere uitleg over preventie.');
-    failing = true;
+    fail(true);
     const report = success(await s.reloader.reload(trigger));
     expect(report.changed).toBe(true);
     expect(s.knowledge.current().version).toBe(report.version);
@@ -295,7 +290,7 @@ describe('reloader: history', () => {
     // a failed reload with a failing store is reported as failed, not thrown
     await s.write(BASIS, 'concepts: [kapot');
     expect(failure(await s.reloader.reload(trigger)).activeVersion).toBe(report.version);
-    failing = false;
+    fail(false);
     expect(await inner.get(RELOAD_HISTORY_KEY)).toBeUndefined();
   });
 });

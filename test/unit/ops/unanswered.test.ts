@@ -1,7 +1,8 @@
 import { createLogger } from '../../../src/log.js';
 import { createUnansweredLog, normaliseQuery, UNANSWERED_KEY, type UnansweredLog } from '../../../src/ops/unanswered.js';
 import { createMemoryStore } from '../../../src/storage/memory-store.js';
-import { StoreError, type Store } from '../../../src/storage/port.js';
+import type { Store } from '../../../src/storage/port.js';
+import { createFailingStore } from '../../helpers/failing-store.js';
 
 /** The unanswered-question counts: normalised, buffered, added up in the shared store, nothing personal. */
 
@@ -134,12 +135,8 @@ describe('unanswered log', () => {
   });
 
   test('a store failure keeps the counts for the next flush', async () => {
-    const inner = createMemoryStore();
-    let failing = true;
-    const store: Store = {
-      ...inner,
-      update: (k, fn, o) => (failing ? Promise.reject(new StoreError('STORE_UNAVAILABLE', 'redis down')) : inner.update(k, fn, o)),
-    };
+    const { store, inner, fail } = createFailingStore();
+    fail(true);
     const clock = { now: T0 };
     const log = makeLog(store, clock);
     log.note('wat is een sociaal makelaar', 'none');
@@ -147,7 +144,7 @@ describe('unanswered log', () => {
     expect(await inner.get(UNANSWERED_KEY)).toBeUndefined();
     log.note('wat is een sociaal makelaar', 'suggest'); // noted while the store was down
     await log.flush();
-    failing = false;
+    fail(false);
     await log.flush();
     expect(await inner.get(UNANSWERED_KEY)).toEqual({ 'wat is een sociaal makelaar': { n: 2, t: T0, o: 'suggest' } });
   });
