@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
 import { startApp, type App, type AppDeps } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
@@ -41,6 +42,18 @@ export async function startTestApp(env: Record<string, string> = {}, store: Stor
       return { status: res.status, body: await res.text() };
     },
   };
+}
+
+/** A port on 127.0.0.1 that was free a moment ago, for a process that cannot take port 0. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
 }
 
 /** Polls until `check` holds (replies are sent after the HTTP response), failing after `ms`. */

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { jest } from '@jest/globals';
@@ -11,7 +10,7 @@ import { createRedisDeduper } from '../../src/adapters/redis-dedupe.js';
 import { createLogger } from '../../src/log.js';
 import { createRedisBroadcast, type ReloadBroadcast } from '../../src/ops/cluster.js';
 import { createRedisStore } from '../../src/storage/redis-store.js';
-import { onlyLoopback, startTestApp, until, type TestApp } from '../helpers/app.js';
+import { freePort, onlyLoopback, startTestApp, until, type TestApp } from '../helpers/app.js';
 import { SMALL_KNOWLEDGE } from '../helpers/snapshot.js';
 import { BOT_TOKEN, SIGNING_SECRET, SLACK_API, interceptSlack, signed, slackFixture } from '../helpers/slack.js';
 import { cardsOf, cardText, interceptConnector, teamsFixture, type SentActivity } from '../helpers/teams.js';
@@ -213,17 +212,6 @@ class PrivateRedis {
     client.disconnect();
     await exited;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 describe('Redis stopped and restarted in the middle of a dialogue', () => {

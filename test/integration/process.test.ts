@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { until } from '../helpers/app.js';
+import { freePort, until } from '../helpers/app.js';
 import { REPO_ROOT } from '../helpers/knowledge-dir.js';
 import { SMALL_KNOWLEDGE } from '../helpers/snapshot.js';
 
@@ -11,17 +11,6 @@ import { SMALL_KNOWLEDGE } from '../helpers/snapshot.js';
  * The real process (`node dist/src/main.js`, what `npm start` runs after building; `npm test` builds
  * first): SIGHUP reloads the knowledge, SIGTERM finishes the turn in flight and exits 0.
  */
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 describe('the bot process and its signals', () => {
   let dir: string;
