@@ -10,6 +10,26 @@ import { describeStoreContract } from './store-contract.js';
 const tempDir = (): string => mkdtempSync(path.join(tmpdir(), 'rp-lowdb-'));
 const files = (dir: string): string[] => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.join(d.parentPath, d.name));
 
+/** A lowdb store on a test disk that can be made slow and full, and that reports every value it wrote. */
+async function storeOnTestDisk(dir: string, disk: { slowMs?: number; full?: () => boolean; wrote?: (data: Entry | null) => void }) {
+  const { JSONFile } = await import('lowdb/node');
+  return createLowdbStore({
+    dir,
+    adapter: (file) => {
+      const real = new JSONFile<Entry | null>(file);
+      return {
+        read: () => real.read(),
+        write: async (data) => {
+          if (disk.slowMs) await new Promise((r) => setTimeout(r, disk.slowMs));
+          if (disk.full?.()) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+          await real.write(data);
+          disk.wrote?.(data);
+        },
+      };
+    },
+  });
+}
+
 describeStoreContract('lowdb store', async () => {
   const dir = tempDir();
   let t = 1_000_000;
@@ -59,17 +79,7 @@ describe('lowdb store on disk', () => {
 
   test('a failed write (disk full) gives STORE_WRITE_FAILED and the old value stays', async () => {
     let full = false;
-    const { JSONFile } = await import('lowdb/node');
-    const store = await createLowdbStore({
-      dir,
-      adapter: (file) => {
-        const real = new JSONFile<Entry | null>(file);
-        return {
-          read: () => real.read(),
-          write: (data) => (full ? Promise.reject(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })) : real.write(data)),
-        };
-      },
-    });
+    const store = await storeOnTestDisk(dir, { full: () => full });
     await store.update('conv:a', () => 'oud');
     full = true;
     await expect(store.update('conv:a', () => 'nieuw')).rejects.toMatchObject({ code: 'STORE_WRITE_FAILED' });
@@ -79,22 +89,8 @@ describe('lowdb store on disk', () => {
   });
 
   test('concurrent updates of one key share file writes, and each resolves only once its change is on disk', async () => {
-    const { JSONFile } = await import('lowdb/node');
     const written: number[][] = [];
-    const store = await createLowdbStore({
-      dir,
-      adapter: (file) => {
-        const real = new JSONFile<Entry | null>(file);
-        return {
-          read: () => real.read(),
-          write: async (data) => {
-            await new Promise((r) => setTimeout(r, 5)); // a slow disk
-            await real.write(data);
-            written.push([...((data?.value as number[]) ?? [])]);
-          },
-        };
-      },
-    });
+    const store = await storeOnTestDisk(dir, { slowMs: 5, wrote: (data) => written.push([...((data?.value as number[]) ?? [])]) });
     const results = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
         store.update<number[]>('votes', (c) => [...(c ?? []), i]).then((v) => {
@@ -115,21 +111,7 @@ describe('lowdb store on disk', () => {
 
   test('a failed shared write fails every update in it and on top of it; the key goes back to what is on disk', async () => {
     let full = false;
-    const { JSONFile } = await import('lowdb/node');
-    const store = await createLowdbStore({
-      dir,
-      adapter: (file) => {
-        const real = new JSONFile<Entry | null>(file);
-        return {
-          read: () => real.read(),
-          write: async (data) => {
-            await new Promise((r) => setTimeout(r, 5));
-            if (full) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-            await real.write(data);
-          },
-        };
-      },
-    });
+    const store = await storeOnTestDisk(dir, { slowMs: 5, full: () => full });
     await store.update<number[]>('votes', () => [0]);
     full = true;
     const outcomes = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => store.update<number[]>('votes', (c) => [...(c ?? []), i + 1])));
