@@ -36,10 +36,10 @@ export function reloadText(report: ReloadReport): string {
   if (!report.ok) {
     const shown = report.errors.slice(0, MAX_PROBLEMS).map(problemLine);
     const more = report.errors.length > MAX_PROBLEMS ? [texts.admin.moreProblems(report.errors.length - MAX_PROBLEMS)] : [];
-    return [texts.admin.failed(report.errors.length, short(report.activeVersion)), ...shown, ...more].join('\n');
+    return [texts.admin.failed(report.errors.length, report.activeVersion), ...shown, ...more].join('\n');
   }
   const lines = [
-    report.changed ? texts.admin.reloaded(short(report.version), short(report.previousVersion)) : texts.admin.unchanged(short(report.version)),
+    report.changed ? texts.admin.reloaded(report.version, report.previousVersion) : texts.admin.unchanged(report.version),
     texts.admin.counts(report.counts.concepts, report.counts.dialogues),
   ];
   if (report.changed) {
@@ -55,7 +55,7 @@ export function reloadText(report: ReloadReport): string {
 export function statusText(status: KnowledgeStatus): string {
   const { active } = status;
   const lines = [
-    texts.admin.status(short(active.version), active.concepts, active.dialogues),
+    texts.admin.status(active.version, active.concepts, active.dialogues),
     texts.admin.loaded(when(active.loadedAt), active.loadedBy, texts.admin.via[active.via]),
     '',
   ];
@@ -63,7 +63,7 @@ export function statusText(status: KnowledgeStatus): string {
   else {
     lines.push(texts.admin.attemptsHeading);
     for (const a of status.attempts) {
-      lines.push(`• ${texts.admin.attempt(when(a.at), texts.admin.via[a.via], a.by, a.ok, short(a.version), (a.ok ? a.changes : a.errors) ?? 0)}`);
+      lines.push(`• ${texts.admin.attempt(when(a.at), texts.admin.via[a.via], a.by, a.ok, a.version, (a.ok ? a.changes : a.errors) ?? 0)}`);
     }
   }
   return lines.join('\n');
@@ -100,11 +100,6 @@ function ids(list: readonly string[]): string {
 /** `file:line:column field: message`; file names and messages come from admins' files, so no markup. */
 function problemLine(p: Problem): string {
   return `• ${formatProblem(p).replace(/[*_~`<>]/g, '')}`;
-}
-
-/** The first 12 characters of a content hash are plenty to tell versions apart. */
-export function short(version: string): string {
-  return version.slice(0, 12);
 }
 
 const dateFormat = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
