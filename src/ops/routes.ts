@@ -28,12 +28,12 @@ export interface OpsRouteDeps {
 export function registerOpsRoutes(server: Server, deps: OpsRouteDeps): void {
   server.get('/readyz', async (_req: Request, res: Response) => {
     const storeOk = await withTimeout(deps.store.ping(), deps.pingTimeoutMs ?? 1000);
-    const version = deps.knowledge.current().version;
+    const snapshot = deps.knowledge.current(); // one snapshot, so version and counts belong together
     const ready = storeOk && !deps.inflight.draining;
     res.send(ready ? 200 : 503, {
       status: ready ? 'ready' : 'not ready',
       instance: deps.instanceId,
-      knowledge: { version, concepts: deps.knowledge.current().concepts.length },
+      knowledge: { version: snapshot.version, concepts: snapshot.concepts.length },
       store: storeOk ? 'ok' : 'unavailable',
       ...(deps.inflight.draining ? { shuttingDown: true } : {}),
     });
