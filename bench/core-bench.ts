@@ -51,7 +51,8 @@ async function populateRedis(prefix: string, n: number): Promise<void> {
   await client.quit();
 }
 
-async function removeRedis(prefix: string): Promise<void> {
+/** Removes every key with `prefix` (SCAN, so a big Redis is not blocked). */
+export async function removeRedis(prefix: string): Promise<void> {
   const client = new Redis(REDIS_URL);
   let cursor = '0';
   do {

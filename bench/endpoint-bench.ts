@@ -11,6 +11,7 @@ import { createMemoryStore } from '../src/storage/memory-store.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { removeRedis } from './core-bench.js';
 import { table } from './stats.js';
 
 /**
@@ -293,10 +294,6 @@ export async function clusterBench(): Promise<string> {
     ].join('\n');
   } finally {
     await api.close();
-    const { Redis } = await import('ioredis');
-    const client = new Redis();
-    const keys = await client.keys(`${prefix}*`);
-    for (let i = 0; i < keys.length; i += 1000) await client.unlink(...keys.slice(i, i + 1000));
-    await client.quit();
+    await removeRedis(prefix);
   }
 }
