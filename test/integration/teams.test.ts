@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import nock from 'nock';
 import { onlyLoopback, startTestApp, until, type TestApp } from '../helpers/app.js';
 import { APP_ID, cardsOf, cardText, fakeBotFrameworkIdentity, interceptConnector, teamsFixture, type SentActivity } from '../helpers/teams.js';
@@ -90,6 +91,22 @@ describe('Teams in local mode (no app id)', () => {
     expect((await app.post('/api/messages', { ...teamsFixture('personal-message'), text: 'x'.repeat(300 * 1024) })).status).toBe(413);
     expect(app.events.length).toBe(before);
     expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+  });
+
+  test('a body sent in chunks without a length is cut off at the limit (413); a compressed body gets 415', async () => {
+    const before = app.events.length;
+    const big = JSON.stringify({ ...teamsFixture('personal-message'), text: 'x'.repeat(300 * 1024) });
+    const chunks = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < big.length; i += 16 * 1024) controller.enqueue(new TextEncoder().encode(big.slice(i, i + 16 * 1024)));
+        controller.close();
+      },
+    });
+    const chunked = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: chunks, duplex: 'half' } as RequestInit);
+    expect(chunked.status).toBe(413);
+    const gzipped = await app.post('/api/messages', gzipSync(JSON.stringify(teamsFixture('personal-message'))).toString('latin1'), { 'content-encoding': 'gzip' });
+    expect(gzipped.status).toBe(415);
+    expect(app.events.length).toBe(before);
   });
 
   test('a channel message without a mention is ignored', async () => {
