@@ -1,9 +1,10 @@
 import { encodeAction } from './actions.js';
-import { SESSION_PREFIX, userPrefix } from './keys.js';
+import { isVoteKeyOf, SESSION_PREFIX, userPrefix, VOTE_PREFIX } from './keys.js';
 import { notice, type Reply } from './replies.js';
 import { texts } from './texts.js';
 import type { Turn } from './turn.js';
-import type { GroupSession } from './dialogues/session.js';
+import { readSession } from './dialogues/member-votes.js';
+import { countVote, type GroupSession, type MemberVotes } from './dialogues/session.js';
 
 /** "vergeet mij": nothing is erased before the user confirms with a button. */
 export function forgetConfirmation(turn: Turn): Reply[] {
@@ -15,27 +16,39 @@ export function forgetConfirmation(turn: Turn): Reply[] {
   ];
 }
 
-/** Erases every personal run of the user and their answers and name in every group session. */
+/** Erases every personal run of the user, their answers in every group session (also from its counts) and their name as a lead. */
 export async function forgetUser(turn: Turn): Promise<Reply[]> {
   const { actor } = turn.event;
+  const { store } = turn;
   let erased = 0;
-  for (const key of await turn.store.list(userPrefix(actor))) {
-    await turn.store.delete(key);
+  for (const key of await store.list(userPrefix(actor))) {
+    await store.delete(key);
     erased++;
   }
-  for (const key of await turn.store.list(SESSION_PREFIX)) {
-    await turn.store.update<GroupSession>(key, (session) => {
-      if (!session) return session;
-      let touched = false;
-      const votes: Record<string, GroupSession['votes'][string]> = {};
-      for (const [stepId, byMember] of Object.entries(session.votes)) {
-        if (actor.id in byMember) touched = true;
-        votes[stepId] = Object.fromEntries(Object.entries(byMember).filter(([id]) => id !== actor.id));
-      }
+  // sessions stored before version 0.2 keep answers inside: this splits them into members' records first
+  const sessionKeys = await store.list(SESSION_PREFIX);
+  for (const key of sessionKeys) await readSession(turn, key);
+  for (const key of (await store.list(VOTE_PREFIX)).filter((k) => isVoteKeyOf(k, actor))) {
+    const record = await store.get<MemberVotes>(key);
+    if (record) {
+      await store.update<GroupSession>(`${SESSION_PREFIX}${encodeURIComponent(record.conversationKey)}`, (session) => {
+        if (session?.id !== record.sessionId) return session;
+        return Object.entries(record.votes).reduce((s, [stepId, vote]) => countVote(s, undefined, stepId, actor.id, vote, undefined, Number.MAX_SAFE_INTEGER, turn.now), session);
+      }, { ttlMs: turn.ttlMs });
+    }
+    await store.delete(key);
+    erased++;
+  }
+  // what is left in the sessions: their name as a lead, and free-text answers whose record already expired
+  for (const key of sessionKeys) {
+    await store.update<GroupSession>(key, (session) => {
+      if (!session?.tallies) return session;
       const lead = session.leadId === actor.id;
-      if (!touched && !lead) return session;
+      const texted = Object.values(session.tallies).some((t) => actor.id in t.texts);
+      if (!lead && !texted) return session;
       erased++;
-      return { ...session, votes, ...(lead ? { leadName: '(gewist)' } : {}) };
+      const tallies = Object.fromEntries(Object.entries(session.tallies).map(([stepId, t]) => [stepId, actor.id in t.texts ? { ...t, texts: Object.fromEntries(Object.entries(t.texts).filter(([id]) => id !== actor.id)) } : t]));
+      return { ...session, tallies, ...(lead ? { leadName: '(gewist)' } : {}) };
     }, { ttlMs: turn.ttlMs });
   }
   return [notice(texts.privacy.erased(erased), [], { private: true })];

@@ -101,6 +101,7 @@ export const texts = {
     recorded: 'Je antwoord is genoteerd.',
     notInGroupStep: 'Deze vraag is al voorbij; je antwoord telt niet meer mee.',
     infoStep: 'Dit is een toelichting; de gespreksleider gaat verder wanneer iedereen het gelezen heeft.',
+    justChanged: 'Dit gesprek is net bijgewerkt. Probeer het nog een keer.',
   },
   privacy: {
     confirm: 'Weet je het zeker? Ik wis dan al je opgeslagen antwoorden en gesprekken, ook je antwoorden in groepsgesprekken. Dat kan niet ongedaan worden gemaakt.',

@@ -4,6 +4,7 @@ import { loadSnapshot, SMALL_KNOWLEDGE } from '../helpers/snapshot.js';
 import { makeKnowledgeDir } from '../helpers/knowledge-dir.js';
 import { createMemoryStore } from '../../src/storage/memory-store.js';
 import type { KnowledgeSnapshot } from '../../src/knowledge/snapshot.js';
+import type { GroupSession } from '../../src/bot/dialogues/session.js';
 import path from 'node:path';
 import { createFailingStore } from '../helpers/failing-store.js';
 
@@ -46,8 +47,10 @@ describe('state: retention, erasure, store failures, reloads', () => {
     await personal.click('Ja, wis alles');
     expect(personal.text()).toContain('ik heb 2 opgeslagen items over jou gewist');
     expect(await store.list('user:u-anna:')).toEqual([]);
-    const session = await store.get<{ votes: Record<string, Record<string, unknown>> }>('session:kanaal');
-    expect(Object.keys(session!.votes['a']!)).toEqual(['u-bram']);
+    // her answer is gone from the count and her record is erased; bram's answer stays
+    const session = await store.get<GroupSession>('session:kanaal');
+    expect(session!.tallies['a']).toMatchObject({ respondents: 1, counts: { 'c:b': 1 } });
+    expect((await store.list('vote:')).map(decodeURIComponent)).toEqual(['vote:kanaal:id1:u-bram']);
   });
 
   test('a store that fails gives a friendly message and loses nothing; the dialogue goes on afterwards', async () => {

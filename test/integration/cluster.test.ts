@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { GroupSession } from '../../src/bot/dialogues/session.js';
 import { randomUUID } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -113,8 +114,10 @@ describe('two instances sharing Redis', () => {
     );
     expect(results.every((r) => r.status === 200)).toBe(true);
     const store = a.app.store;
-    const session = await store.get<{ votes: Record<string, Record<string, unknown>> }>(`session:${encodeURIComponent(`teams:${conversation.id}`)}`);
-    expect(Object.keys(session!.votes['rol'] ?? {})).toHaveLength(12);
+    const key = encodeURIComponent(`teams:${conversation.id}`);
+    const session = await store.get<GroupSession>(`session:${key}`);
+    expect(session!.tallies['rol']).toMatchObject({ respondents: 12, counts: { 'c:beleid': 12 } });
+    expect(await store.list(`vote:${key}:${session!.id}:`)).toHaveLength(12);
   });
 
   test('a reload through instance A changes the answers on instance B within a second', async () => {

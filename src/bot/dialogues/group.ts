@@ -5,14 +5,15 @@ import { notice, type Reply } from '../replies.js';
 import { texts } from '../texts.js';
 import type { Turn } from '../turn.js';
 import { parseAnswer, stepById } from './answers.js';
+import { memberRecords, readConversationSession, recordVote, takeBackVote } from './member-votes.js';
 import { inputProblem, typedInput } from './personal.js';
 import { sessionQuestion, sessionTally } from './render-step.js';
-import { advanceSession, closeSession, migrateSession, startSession, vote, type GroupSession } from './session.js';
+import { advanceSession, closeSession, countVote, makeVote, migrateSession, startSession, type GroupSession, type LegacyGroupSession } from './session.js';
 import { dialogueConcepts, exportMarkdown, pinnedDialogue, sessionSummary } from './summary.js';
 
 type Outcome = { session: GroupSession | undefined; replies: Reply[] };
 
-/** One atomic update of the conversation's session: a whole channel clicking at once loses no vote. */
+/** One atomic update of the conversation's session: the lead's moves and the counting of votes never lose each other's changes. */
 async function withSession(turn: Turn, fn: (session: GroupSession | undefined) => Outcome): Promise<Reply[]> {
   let replies: Reply[] = [];
   await turn.store.update<GroupSession>(
@@ -27,17 +28,38 @@ async function withSession(turn: Turn, fn: (session: GroupSession | undefined) =
   return replies;
 }
 
-/** The session on its dialogue as it is now: moved onto a changed definition, or closed when it is gone. */
-function current(session: GroupSession, turn: Turn): { session: GroupSession; dialogue?: Dialogue; replies: Reply[] } {
+const privately = (text: string): Reply => notice(text, [], { private: true });
+
+interface Loaded {
+  readonly session?: GroupSession;
+  /** The dialogue the session follows; absent when the session is closed and its definition changed or went. */
+  readonly dialogue?: Dialogue;
+  /** What this turn changed on the way: the session was moved onto a changed dialogue, or ended because it was removed. */
+  readonly replies: Reply[];
+}
+
+/** The conversation's session on its dialogue as it is now: recounted on a changed definition, closed when it is gone. */
+async function load(turn: Turn): Promise<Loaded> {
+  const session = await readConversationSession(turn, turn.event.conversation);
+  if (!session) return { replies: [] };
   const pinned = pinnedDialogue(turn.snapshot, session.dialogueId, session.hash);
   if (pinned || session.closed) return { session, dialogue: pinned, replies: [] };
   const now = turn.snapshot.dialoguesById.get(session.dialogueId);
-  if (!now) {
-    const closed = closeSession(session, turn.now);
-    return { session: closed, replies: [notice(texts.dialogue.removed(session.dialogueTitle), [], { tone: 'warning' }), sessionSummary(closed, turn.snapshot, [])] };
-  }
-  const moved = migrateSession(session, now, turn.snapshot.dialogueHashes.get(now.id)!, turn.now);
-  return { session: moved, dialogue: now, replies: [notice(texts.dialogue.changed, [], { tone: 'warning' })] };
+  const records = now ? await memberRecords(turn.store, turn.event.conversation, session.id) : [];
+  let loaded: Loaded = { replies: [] };
+  await withSession(turn, (stored) => {
+    if (!stored || stored.id !== session.id || stored.hash !== session.hash || stored.closed) {
+      // another turn got here first
+      loaded = { session: stored, dialogue: stored && pinnedDialogue(turn.snapshot, stored.dialogueId, stored.hash), replies: [] };
+    } else if (!now) {
+      const closed = closeSession(stored, turn.now);
+      loaded = { session: closed, replies: [notice(texts.dialogue.removed(stored.dialogueTitle), [], { tone: 'warning' }), sessionSummary(closed, turn.snapshot, [])] };
+    } else {
+      loaded = { session: migrateSession(stored, now, turn.snapshot.dialogueHashes.get(now.id)!, records, turn.now), dialogue: now, replies: [notice(texts.dialogue.changed, [], { tone: 'warning' })] };
+    }
+    return { session: loaded.session, replies: [] };
+  });
+  return loaded;
 }
 
 const isLead = (session: GroupSession, turn: Turn): boolean => turn.event.actor.id === session.leadId || turn.event.actor.isAdmin;
@@ -50,9 +72,9 @@ function show(session: GroupSession, dialogue: Dialogue, turn: Turn, before: Rep
 }
 
 export function startGroup(turn: Turn, dialogue: Dialogue, named: boolean): Promise<Reply[]> {
-  return withSession(turn, (stored) => {
+  return withSession(turn, (stored: GroupSession | LegacyGroupSession | undefined) => {
     if (stored && !stored.closed && turn.snapshot.dialoguesById.has(stored.dialogueId)) {
-      return { session: stored, replies: [notice(texts.group.alreadyRunning(stored.dialogueTitle, stored.leadName), [], { private: true })] };
+      return { session: stored as GroupSession, replies: [privately(texts.group.alreadyRunning(stored.dialogueTitle, stored.leadName))] };
     }
     const { actor } = turn.event;
     const session = startSession(dialogue, turn.snapshot.dialogueHashes.get(dialogue.id)!, turn.newId(), actor, named, turn.now);
@@ -61,20 +83,43 @@ export function startGroup(turn: Turn, dialogue: Dialogue, named: boolean): Prom
   });
 }
 
-export function voteGroup(turn: Turn, sessionId: string, stepId: string, input: { value?: string; values?: readonly string[]; text?: string }): Promise<Reply[]> {
-  return withSession(turn, (stored) => {
-    if (!stored || stored.id !== sessionId || stored.closed) return { session: stored, replies: [notice(texts.dialogue.staleGone, [], { private: true })] };
-    const c = current(stored, turn);
-    if (!c.dialogue || c.session.closed) return { session: c.session, replies: c.replies };
-    if (c.session.stepId !== stepId) return { session: c.session, replies: [...c.replies, notice(texts.group.notInGroupStep, [], { private: true })] };
-    const step = stepById(c.dialogue, stepId)!;
-    if (step.kind === 'info') return { session: c.session, replies: [...c.replies, notice(texts.group.infoStep, [], { private: true })] };
-    const problem = inputProblem(step, input);
-    const value = problem ? undefined : parseAnswer(step, input);
-    if (!value) return { session: c.session, replies: [...c.replies, notice(problem ?? texts.dialogue.invalidChoice, [], { tone: 'warning', private: true })] };
-    const session = vote(c.session, step, turn.event.actor, value, turn.now);
-    return { session, replies: [...c.replies, sessionTally(session, step, false)] };
-  });
+/**
+ * A member's answer: written to their own record, then counted in the session. When the count cannot be
+ * made (the lead moved on in between, the session ended, the store failed), the record is put back.
+ */
+export async function voteGroup(turn: Turn, sessionId: string, stepId: string, input: { value?: string; values?: readonly string[]; text?: string }): Promise<Reply[]> {
+  const { session, dialogue, replies } = await load(turn);
+  if (!session || session.id !== sessionId) return [privately(texts.dialogue.staleGone)];
+  if (session.closed || !dialogue) return replies.length > 0 ? replies : [privately(texts.dialogue.staleGone)];
+  if (session.stepId !== stepId) return [...replies, privately(texts.group.notInGroupStep)];
+  const step = stepById(dialogue, stepId)!;
+  if (step.kind === 'info') return [...replies, privately(texts.group.infoStep)];
+  const problem = inputProblem(step, input);
+  const value = problem ? undefined : parseAnswer(step, input);
+  if (!value) return [...replies, notice(problem ?? texts.dialogue.invalidChoice, [], { tone: 'warning', private: true })];
+
+  const { actor, conversation } = turn.event;
+  const vote = makeVote(step, actor, value);
+  const { before, rev } = await recordVote(turn, conversation, sessionId, actor, stepId, vote);
+  let counted = false;
+  const takeBack = () => takeBackVote(turn, conversation, sessionId, actor, stepId, before, rev);
+  let result: Reply[];
+  try {
+    result = await withSession(turn, (stored) => {
+      counted = false;
+      if (!stored || stored.id !== sessionId || stored.closed) return { session: stored, replies: [privately(texts.dialogue.staleGone)] };
+      if (stored.hash !== session.hash) return { session: stored, replies: [privately(texts.group.justChanged)] };
+      if (stored.stepId !== stepId) return { session: stored, replies: [privately(texts.group.notInGroupStep)] };
+      counted = true;
+      const next = countVote(stored, step, stepId, actor.id, before, vote, rev, turn.now);
+      return { session: next, replies: [...replies, sessionTally(next, step, false)] };
+    });
+  } catch (err) {
+    await takeBack().catch(() => undefined); // the store is failing: the record may stay ahead of the count
+    throw err;
+  }
+  if (!counted) await takeBack();
+  return result;
 }
 
 /**
@@ -82,7 +127,7 @@ export function voteGroup(turn: Turn, sessionId: string, stepId: string, input: 
  * scale step a number or label is; anything else is a concept question.
  */
 export async function typedVote(turn: Turn, text: string): Promise<Reply[] | undefined> {
-  const stored = await turn.store.get<GroupSession>(sessionKey(turn.event.conversation));
+  const stored = await readConversationSession(turn, turn.event.conversation);
   if (!stored || stored.closed) return undefined;
   const dialogue = pinnedDialogue(turn.snapshot, stored.dialogueId, stored.hash);
   if (!dialogue) return resumeGroup(turn);
@@ -112,7 +157,7 @@ export function closeGroup(turn: Turn, sessionId: string | undefined): Promise<R
 export function backGroup(turn: Turn): Promise<Reply[]> {
   return leadAction(turn, undefined, (session, dialogue) => {
     const previous = session.history.at(-1);
-    if (previous === undefined) return { session, replies: [notice(texts.dialogue.cannotGoBack, [], { private: true })] };
+    if (previous === undefined) return { session, replies: [privately(texts.dialogue.cannotGoBack)] };
     const moved = { ...session, stepId: previous, history: session.history.slice(0, -1), seq: session.seq + 1, updatedAt: turn.now };
     return { session: moved, replies: show(moved, dialogue, turn) };
   });
@@ -125,30 +170,34 @@ export function restartGroup(turn: Turn): Promise<Reply[]> {
   }, true);
 }
 
-function leadAction(turn: Turn, sessionId: string | undefined, fn: (session: GroupSession, dialogue: Dialogue) => Outcome, allowClosed = false): Promise<Reply[]> {
+async function leadAction(turn: Turn, sessionId: string | undefined, fn: (session: GroupSession, dialogue: Dialogue) => Outcome, allowClosed = false): Promise<Reply[]> {
+  const loaded = await load(turn);
   return withSession(turn, (stored) => {
     if (!stored || (sessionId !== undefined && stored.id !== sessionId) || (stored.closed && !allowClosed)) {
-      return { session: stored, replies: sessionId ? [notice(texts.dialogue.staleGone, [], { private: true })] : menuReplies(texts.group.noSession, turn.snapshot, turn.event.conversation) };
+      // a session this turn just ended (its dialogue was removed) shows its summary
+      if (loaded.replies.length > 0) return { session: stored, replies: loaded.replies };
+      return { session: stored, replies: sessionId ? [privately(texts.dialogue.staleGone)] : menuReplies(texts.group.noSession, turn.snapshot, turn.event.conversation) };
     }
-    if (!isLead(stored, turn)) return { session: stored, replies: [notice(texts.group.onlyLead(stored.leadName), [], { private: true })] };
-    const c = current(stored, turn);
-    if (!c.dialogue) return { session: c.session, replies: c.replies };
-    const result = fn(c.session, c.dialogue);
-    return { session: result.session, replies: [...c.replies, ...result.replies] };
+    if (!isLead(stored, turn)) return { session: stored, replies: [...loaded.replies, privately(texts.group.onlyLead(stored.leadName))] };
+    // a closed session restarts on the dialogue as it is now
+    const dialogue = pinnedDialogue(turn.snapshot, stored.dialogueId, stored.hash) ?? (stored.closed ? turn.snapshot.dialoguesById.get(stored.dialogueId) : undefined);
+    if (!dialogue) {
+      return { session: stored, replies: stored.closed ? [...loaded.replies, ...menuReplies(texts.group.noSession, turn.snapshot, turn.event.conversation)] : [privately(texts.group.justChanged)] };
+    }
+    const result = fn(stored, dialogue);
+    return { session: result.session, replies: [...loaded.replies, ...result.replies] };
   });
 }
 
 /** Re-shows the current question and tally ("verder" in a channel). */
 export async function resumeGroup(turn: Turn): Promise<Reply[]> {
-  return withSession(turn, (stored) => {
-    if (!stored || stored.closed) return { session: stored, replies: menuReplies(texts.group.noSession, turn.snapshot, turn.event.conversation) };
-    const c = current(stored, turn);
-    return { session: c.session, replies: c.dialogue ? show(c.session, c.dialogue, turn, c.replies) : c.replies };
-  });
+  const { session, dialogue, replies } = await load(turn);
+  if (!session || session.closed || !dialogue) return replies.length > 0 ? replies : menuReplies(texts.group.noSession, turn.snapshot, turn.event.conversation);
+  return show(session, dialogue, turn, replies);
 }
 
 export async function summaryGroup(turn: Turn, asExport: boolean): Promise<Reply[]> {
-  const session = await turn.store.get<GroupSession>(sessionKey(turn.event.conversation));
+  const session = await readConversationSession(turn, turn.event.conversation);
   if (!session) return menuReplies(texts.dialogue.nothingToSummarise, turn.snapshot, turn.event.conversation);
   const summary = sessionSummary(session, turn.snapshot, []);
   if (!asExport) return [summary];

@@ -2,7 +2,14 @@ import { END, type Dialogue, type Step } from '../../knowledge/dialogue-schema.j
 import type { TallyCount } from '../replies.js';
 import { answerFits, displayAnswer, nextStepId, stepById, type AnswerValue } from './answers.js';
 
-/** A group dialogue in a channel or group chat: everyone answers, the lead moves on. Plain JSON. */
+/**
+ * A group dialogue in a channel or group chat: everyone answers, the lead moves on. Plain JSON.
+ *
+ * The session holds the running count of every step, not the answers themselves: each member's answers
+ * are in their own record (`MemberVotes`, one store key per member). A vote then changes one small record
+ * and a few counters, whatever the size of the channel; with all answers inside the session, every vote
+ * reread and rewrote all of them (0.8 ms per vote at 500 members, against 0.07 ms at 30).
+ */
 export interface GroupSession {
   readonly id: string;
   readonly dialogueId: string;
@@ -14,8 +21,8 @@ export interface GroupSession {
   readonly named: boolean;
   readonly stepId: string;
   readonly history: readonly string[];
-  /** step id -> member id -> answer. One answer per member, changeable until the lead moves on. */
-  readonly votes: Readonly<Record<string, Readonly<Record<string, Vote>>>>;
+  /** step id -> the counted answers to that step. */
+  readonly tallies: Readonly<Record<string, StepTally>>;
   /** Title and prompt of every step shown, so the summary survives a changed dialogue. */
   readonly shown: Readonly<Record<string, { title: string; prompt: string }>>;
   readonly closed: boolean;
@@ -25,6 +32,18 @@ export interface GroupSession {
   readonly updatedAt: number;
 }
 
+/** The answers to one step, counted. */
+export interface StepTally {
+  /** Members who answered (a skip is an answer). */
+  readonly respondents: number;
+  /** How often each value was chosen: `c:<choice id>` (choice and multi), `s:<score>` or `skipped`. */
+  readonly counts: Readonly<Record<string, number>>;
+  /** The label of every counted value as shown when it was given, for a step later removed from the dialogue. */
+  readonly labels: Readonly<Record<string, string>>;
+  /** Free-text answers by member id, in the order first given; `rev` orders one member's changes. */
+  readonly texts: Readonly<Record<string, { readonly name: string; readonly text: string; readonly rev: number }>>;
+}
+
 export interface Vote {
   readonly name: string;
   readonly value: AnswerValue;
@@ -32,11 +51,28 @@ export interface Vote {
   readonly display: string;
 }
 
+/** One member's answers in one session: one answer per step, changeable until the lead moves on. */
+export interface MemberVotes {
+  readonly sessionId: string;
+  readonly conversationKey: string;
+  readonly memberId: string;
+  /** Grows with every change of this record. */
+  readonly rev: number;
+  readonly votes: Readonly<Record<string, Vote>>;
+}
+
+/** A session as stored before version 0.2: every member's answer inside it. */
+export interface LegacyGroupSession extends Omit<GroupSession, 'tallies'> {
+  readonly votes: Readonly<Record<string, Readonly<Record<string, Vote>>>>;
+}
+
+export const isLegacySession = (s: GroupSession | LegacyGroupSession): s is LegacyGroupSession => !('tallies' in s) && 'votes' in s;
+
 export function startSession(dialogue: Dialogue, hash: string, id: string, lead: { id: string; name: string }, named: boolean, now: number): GroupSession {
   const first = dialogue.steps[0]!;
   return {
     id, dialogueId: dialogue.id, dialogueTitle: dialogue.title, hash, leadId: lead.id, leadName: lead.name, named,
-    stepId: first.id, history: [], votes: {}, shown: { [first.id]: shownOf(first) }, closed: false, seq: 0, startedAt: now, updatedAt: now,
+    stepId: first.id, history: [], tallies: {}, shown: { [first.id]: shownOf(first) }, closed: false, seq: 0, startedAt: now, updatedAt: now,
   };
 }
 
@@ -44,31 +80,105 @@ function shownOf(step: Step): { title: string; prompt: string } {
   return { title: step.title, prompt: 'prompt' in step ? step.prompt : step.text };
 }
 
-export function vote(session: GroupSession, step: Step, member: { id: string; name: string }, value: AnswerValue, now: number): GroupSession {
-  const entry: Vote = { name: member.name, value, display: displayAnswer(step, value) };
-  const votes = { ...session.votes, [step.id]: { ...(session.votes[step.id] ?? {}), [member.id]: entry } };
-  return { ...session, votes, seq: session.seq + 1, updatedAt: now };
+export function makeVote(step: Step, member: { name: string }, value: AnswerValue): Vote {
+  return { name: member.name, value, display: displayAnswer(step, value) };
+}
+
+/** The counted values of an answer with their labels (a multi answer counts once per chosen option). */
+function countedValues(value: AnswerValue, step: Step | undefined, display: string): Array<[key: string, label: string]> {
+  const label = (id: string): string => (step && (step.kind === 'choice' || step.kind === 'multi') ? (step.choices.find((c) => c.id === id)?.label ?? id) : id);
+  switch (value.kind) {
+    case 'choice':
+      return [[`c:${value.id}`, step ? label(value.id) : display]];
+    case 'multi':
+      return value.ids.map((id) => [`c:${id}`, label(id)]);
+    case 'scale':
+      return [[`s:${value.score}`, String(value.score)]];
+    case 'skipped':
+      return [['skipped', 'overgeslagen']];
+    case 'text':
+      return [];
+  }
+}
+
+const EMPTY_TALLY: StepTally = { respondents: 0, counts: {}, labels: {}, texts: {} };
+
+/**
+ * One member's answer to a step changed from `before` to `after` (either may be absent): the step's tally
+ * afterwards. Counts commute, so changes counted in any order give the same numbers (a count may be below
+ * zero in between, so readers take it as at least zero); a free-text answer only replaces one with a
+ * lower `rev`.
+ */
+export function recount(tally: StepTally | undefined, step: Step | undefined, memberId: string, before: Vote | undefined, after: Vote | undefined, rev: number): StepTally {
+  const t = tally ?? EMPTY_TALLY;
+  const counts: Record<string, number> = { ...t.counts };
+  const labels: Record<string, string> = { ...t.labels };
+  if (before) {
+    for (const [key] of countedValues(before.value, step, before.display)) {
+      const n = (counts[key] ?? 0) - 1;
+      if (n !== 0) counts[key] = n;
+      else delete counts[key];
+    }
+  }
+  if (after) {
+    for (const [key, label] of countedValues(after.value, step, after.display)) {
+      const n = (counts[key] ?? 0) + 1;
+      if (n !== 0) counts[key] = n;
+      else delete counts[key];
+      labels[key] = label;
+    }
+  }
+  let texts = t.texts;
+  const own = t.texts[memberId];
+  if (!own || own.rev < rev) {
+    if (after?.value.kind === 'text') texts = { ...t.texts, [memberId]: { name: after.name, text: after.value.text, rev } };
+    else if (own) texts = Object.fromEntries(Object.entries(t.texts).filter(([id]) => id !== memberId));
+  }
+  return { respondents: t.respondents + (after ? 1 : 0) - (before ? 1 : 0), counts, labels, texts };
+}
+
+/** A member's vote counted in the session (or taken back when `after` is undefined). */
+export function countVote(session: GroupSession, step: Step | undefined, stepId: string, memberId: string, before: Vote | undefined, after: Vote | undefined, rev: number, now: number): GroupSession {
+  const tallies = { ...session.tallies, [stepId]: recount(session.tallies[stepId], step, memberId, before, after, rev) };
+  return { ...session, tallies, seq: session.seq + 1, updatedAt: now };
+}
+
+/** Tallies counted from scratch from the members' records; answers that do not fit the dialogue are left out. */
+export function tallyAll(dialogue: Dialogue | undefined, records: readonly MemberVotes[]): Record<string, StepTally> {
+  const tallies: Record<string, StepTally> = {};
+  for (const record of records) {
+    for (const [stepId, vote] of Object.entries(record.votes)) {
+      const step = dialogue && stepById(dialogue, stepId);
+      if (dialogue && (!step || !answerFits(step, vote.value))) continue;
+      const fitted = step ? { ...vote, display: displayAnswer(step, vote.value) } : vote;
+      tallies[stepId] = recount(tallies[stepId], step, record.memberId, undefined, fitted, record.rev);
+    }
+  }
+  return tallies;
 }
 
 /** The group's answer to a step, for branches and conclusions: most chosen choice, all chosen options, lower median score. */
 export function groupAnswer(session: GroupSession, step: Step | undefined): AnswerValue | undefined {
   if (!step) return undefined;
-  const values = Object.values(session.votes[step.id] ?? {}).map((v) => v.value).filter((v) => v.kind !== 'skipped');
-  if (values.length === 0) return session.history.includes(step.id) ? { kind: 'skipped' } : undefined;
+  const tally = session.tallies[step.id] ?? EMPTY_TALLY;
+  const count = (key: string): number => Math.max(0, tally.counts[key] ?? 0);
+  if (tally.respondents - count('skipped') <= 0) return session.history.includes(step.id) ? { kind: 'skipped' } : undefined;
   switch (step.kind) {
     case 'choice': {
-      const counts = step.choices.map((c) => ({ id: c.id, n: values.filter((v) => v.kind === 'choice' && v.id === c.id).length }));
-      const best = counts.reduce((a, b) => (b.n > a.n ? b : a));
+      const best = step.choices.reduce((a, b) => (count(`c:${b.id}`) > count(`c:${a.id}`) ? b : a));
       return { kind: 'choice', id: best.id };
     }
     case 'multi':
-      return { kind: 'multi', ids: step.choices.filter((c) => values.some((v) => v.kind === 'multi' && v.ids.includes(c.id))).map((c) => c.id) };
+      return { kind: 'multi', ids: step.choices.filter((c) => count(`c:${c.id}`) > 0).map((c) => c.id) };
     case 'scale': {
-      const scores = values.flatMap((v) => (v.kind === 'scale' ? [v.score] : [])).sort((a, b) => a - b);
+      const scores = [1, 2, 3, 4, 5].flatMap((n) => Array<number>(count(`s:${n}`)).fill(n));
+      if (scores.length === 0) return undefined;
       return { kind: 'scale', score: scores[Math.floor((scores.length - 1) / 2)]! };
     }
-    case 'text':
-      return values[0];
+    case 'text': {
+      const first = Object.values(tally.texts)[0];
+      return first ? { kind: 'text', text: first.text } : undefined;
+    }
     case 'info':
       return undefined;
   }
@@ -94,39 +204,50 @@ export function closeSession(session: GroupSession, now: number): GroupSession {
 
 /** Counts per option (choice, multi), per score (scale); free-text answers listed, named only if chosen. */
 export function tallyOf(session: GroupSession, step: Step): { counts: TallyCount[]; texts: string[]; respondents: number } {
-  const votes = Object.values(session.votes[step.id] ?? {});
-  const texts = votes.flatMap((v) => (v.value.kind === 'text' ? [session.named ? `${v.name}: ${v.value.text}` : v.value.text] : []));
+  const tally = session.tallies[step.id] ?? EMPTY_TALLY;
+  const count = (key: string): number => Math.max(0, tally.counts[key] ?? 0);
+  const texts = Object.values(tally.texts).map((t) => (session.named ? `${t.name}: ${t.text}` : t.text));
   let counts: TallyCount[] = [];
-  if (step.kind === 'choice' || step.kind === 'multi') {
-    counts = step.choices.map((c) => ({
-      label: c.label,
-      count: votes.filter((v) => (v.value.kind === 'choice' && v.value.id === c.id) || (v.value.kind === 'multi' && v.value.ids.includes(c.id))).length,
-    }));
-  } else if (step.kind === 'scale') {
-    counts = [1, 2, 3, 4, 5].map((n) => ({ label: String(n), count: votes.filter((v) => v.value.kind === 'scale' && v.value.score === n).length }));
-  }
-  const skipped = votes.filter((v) => v.value.kind === 'skipped').length;
-  if (skipped > 0) counts.push({ label: 'overgeslagen', count: skipped });
-  return { counts, texts, respondents: votes.length };
+  if (step.kind === 'choice' || step.kind === 'multi') counts = step.choices.map((c) => ({ label: c.label, count: count(`c:${c.id}`) }));
+  else if (step.kind === 'scale') counts = [1, 2, 3, 4, 5].map((n) => ({ label: String(n), count: count(`s:${n}`) }));
+  if (count('skipped') > 0) counts.push({ label: 'overgeslagen', count: count('skipped') });
+  return { counts, texts, respondents: Math.max(0, tally.respondents) };
 }
 
-/** Moves a session onto a changed definition of its dialogue: votes that no longer fit are dropped. */
-export function migrateSession(session: GroupSession, dialogue: Dialogue, hash: string, now: number): GroupSession {
-  const votes: Record<string, Record<string, Vote>> = {};
-  for (const [stepId, byMember] of Object.entries(session.votes)) {
-    const step = stepById(dialogue, stepId);
-    if (!step) continue;
-    const kept = Object.entries(byMember).filter(([, v]) => answerFits(step, v.value));
-    if (kept.length > 0) votes[stepId] = Object.fromEntries(kept.map(([id, v]) => [id, { ...v, display: displayAnswer(step, v.value) }]));
-  }
+/** The tally of a step the dialogue no longer has, as summary lines with the labels shown when the answers were given. */
+export function orphanTallyLines(session: GroupSession, stepId: string): string[] {
+  const tally = session.tallies[stepId] ?? EMPTY_TALLY;
+  return [
+    ...Object.entries(tally.counts).filter(([, n]) => n > 0).map(([key, n]) => `${tally.labels[key] ?? key}: ${n}`),
+    ...Object.values(tally.texts).map((t) => (session.named ? `${t.name}: ${t.text}` : t.text)),
+  ];
+}
+
+/**
+ * Moves a session onto a changed definition of its dialogue, recounted from the members' records: answers
+ * that no longer fit are left out.
+ */
+export function migrateSession(session: GroupSession, dialogue: Dialogue, hash: string, records: readonly MemberVotes[], now: number): GroupSession {
+  const tallies = tallyAll(dialogue, records);
   const history = session.history.filter((id) => stepById(dialogue, id));
   let stepId = session.stepId;
   if (stepId !== END && !stepById(dialogue, stepId)) {
     const last = history.at(-1);
-    const moved = { ...session, votes };
+    const moved = { ...session, tallies };
     stepId = last === undefined ? dialogue.steps[0]!.id : nextStepId(dialogue, last, (id) => groupAnswer(moved, stepById(dialogue, id)));
   }
   const current = stepById(dialogue, stepId);
   const shown = current ? { ...session.shown, [current.id]: shownOf(current) } : session.shown;
-  return { ...session, dialogueTitle: dialogue.title, hash, votes, history, stepId, shown, closed: session.closed || stepId === END, seq: session.seq + 1, updatedAt: now };
+  return { ...session, dialogueTitle: dialogue.title, hash, tallies, history, stepId, shown, closed: session.closed || stepId === END, seq: session.seq + 1, updatedAt: now };
+}
+
+/** A session stored before version 0.2 as the new session and its members' records (`dialogue`: the one it was pinned to, if still there). */
+export function splitLegacySession(legacy: LegacyGroupSession, conversationKey: string, dialogue: Dialogue | undefined): { session: GroupSession; records: MemberVotes[] } {
+  const byMember = new Map<string, Record<string, Vote>>();
+  for (const [stepId, votes] of Object.entries(legacy.votes)) {
+    for (const [memberId, vote] of Object.entries(votes)) byMember.set(memberId, { ...(byMember.get(memberId) ?? {}), [stepId]: vote });
+  }
+  const records = [...byMember].map(([memberId, votes]): MemberVotes => ({ sessionId: legacy.id, conversationKey, memberId, rev: 1, votes }));
+  const { votes: _votes, ...rest } = legacy;
+  return { session: { ...rest, tallies: tallyAll(dialogue, records) }, records };
 }

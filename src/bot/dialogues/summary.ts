@@ -6,7 +6,7 @@ import type { Action, ExportReply, SummaryItem, SummaryReply } from '../replies.
 import { texts } from '../texts.js';
 import { holds, stepById, type AnswerLookup } from './answers.js';
 import type { Run } from './run.js';
-import { groupAnswer, tallyOf, type GroupSession } from './session.js';
+import { groupAnswer, orphanTallyLines, tallyOf, type GroupSession } from './session.js';
 
 /** Conclusions computed from the answers; a removed dialogue gives none. */
 export function conclusionsOf(dialogue: Dialogue | undefined, answerOf: AnswerLookup): string[] {
@@ -78,8 +78,10 @@ export function sessionSummary(session: GroupSession, snapshot: KnowledgeSnapsho
     const step = current && stepById(current, stepId);
     const shown = session.shown[stepId];
     if (!shown || step?.kind === 'info') return [];
-    const votes = Object.values(session.votes[stepId] ?? {});
-    if (!step) return [{ title: shown.title, prompt: shown.prompt, lines: votes.map((v) => (session.named ? `${v.name}: ${v.display}` : v.display)) }];
+    if (!step) {
+      const lines = orphanTallyLines(session, stepId);
+      return [{ title: shown.title, prompt: shown.prompt, lines: lines.length > 0 ? lines : [texts.dialogue.noAnswers] }];
+    }
     const tally = tallyOf(session, step);
     const lines = [
       ...tally.counts.filter((c) => c.count > 0).map((c) => `${c.label}: ${c.count}`),
