@@ -12,4 +12,8 @@ export default {
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   setupFiles: ['<rootDir>/test/setup-env.ts'],
   testTimeout: 30000,
+  // Two runs of `npm test` out of about fifteen did not exit after every test had passed; a handle dump at
+  // teardown showed nothing left open in nine others, so the leak could not be pinned down. A run that
+  // hangs would block CI for nothing: Jest exits once the results are in (and says so when it has to).
+  forceExit: true,
 };
