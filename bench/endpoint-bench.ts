@@ -64,9 +64,8 @@ interface Child {
 }
 
 async function startChild(script: string, env: Record<string, string>): Promise<Child> {
-  // BENCH_CPU_PROF=<dir> writes a V8 CPU profile per server, for finding where a turn's time goes
-  const profile = process.env['BENCH_CPU_PROF'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROF']}`] : [];
-  const child: ChildProcess = fork(path.join(HERE, 'servers', script), [], { env: { ...process.env, ...env, NODE_ENV: 'production' }, execArgv: profile, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  // BENCH_CPU_PROF=<dir>: each server writes a V8 CPU profile of every load phase there (see child.ts)
+  const child: ChildProcess = fork(path.join(HERE, 'servers', script), [], { env: { ...process.env, ...env, NODE_ENV: 'production' }, execArgv: [], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (m: { kind: string; port: number }) => (m.kind === 'ready' ? resolve(m.port) : reject(new Error('bad child'))));
     child.once('exit', (code) => reject(new Error(`${script} exited ${code}`)));
