@@ -1,5 +1,5 @@
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createLowdbStore, type Entry } from '../../../src/storage/lowdb-store.js';
@@ -10,22 +10,23 @@ import { describeStoreContract } from './store-contract.js';
 const tempDir = (): string => mkdtempSync(path.join(tmpdir(), 'rp-lowdb-'));
 const files = (dir: string): string[] => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.join(d.parentPath, d.name));
 
-/** A lowdb store on a test disk that can be made slow and full, and that reports every value it wrote. */
-async function storeOnTestDisk(dir: string, disk: { slowMs?: number; full?: () => boolean; wrote?: (data: Entry | null) => void }) {
-  const { JSONFile } = await import('lowdb/node');
+/**
+ * A lowdb store on a test disk that can be made slow and full, and that reports every journal append (the
+ * values it wrote, per key).
+ */
+async function storeOnTestDisk(dir: string, disk: { slowMs?: number; full?: () => boolean; wrote?: (values: Map<string, unknown>) => void }) {
   return createLowdbStore({
     dir,
-    adapter: (file) => {
-      const real = new JSONFile<Entry | null>(file);
-      return {
-        read: () => real.read(),
-        write: async (data) => {
-          if (disk.slowMs) await new Promise((r) => setTimeout(r, disk.slowMs));
-          if (disk.full?.()) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-          await real.write(data);
-          disk.wrote?.(data);
-        },
-      };
+    checkpointEveryMs: 60_000,
+    journalHook: async (text) => {
+      if (disk.slowMs) await new Promise((r) => setTimeout(r, disk.slowMs));
+      if (disk.full?.()) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      const values = new Map<string, unknown>();
+      for (const line of text.trim().split('\n')) {
+        const r = JSON.parse(line) as { k: string; v?: unknown };
+        values.set(r.k, r.v);
+      }
+      disk.wrote?.(values);
     },
   });
 }
@@ -52,16 +53,113 @@ describe('lowdb store on disk', () => {
     await b.close();
   });
 
-  test('one update writes one small file, however many conversations are stored', async () => {
-    const store = await createLowdbStore({ dir });
+  test('one update appends one short journal line and then rewrites one small file, however many conversations are stored', async () => {
+    const store = await createLowdbStore({ dir, checkpointEveryMs: 60_000 });
     for (let i = 0; i < 1000; i++) await store.update(`conv:${i}`, () => ({ i }));
+    await store.checkpoint();
+    const journal = path.join(dir, 'journal.log');
+    expect(existsSync(journal)).toBe(false); // sealed, written out and removed; the next append starts a new one
     const before = new Map(files(dir).map((f) => [f, statSync(f).mtimeMs]));
     await new Promise((r) => setTimeout(r, 20));
     await store.update('conv:500', () => ({ i: 'changed' }));
-    const changed = files(dir).filter((f) => statSync(f).mtimeMs !== before.get(f));
+    expect(readFileSync(journal, 'utf8')).toBe('{"k":"conv:500","v":{"i":"changed"}}\n');
+    await store.checkpoint();
+    const changed = files(dir).filter((f) => statSync(f).mtimeMs !== before.get(f) && !f.endsWith('.log'));
     expect(changed).toHaveLength(1);
     expect(statSync(changed[0]!).size).toBeLessThan(200);
+    expect(JSON.parse(readFileSync(changed[0]!, 'utf8'))).toEqual({ key: 'conv:500', value: { i: 'changed' } });
     await store.close();
+  });
+
+  test('a key changed many times between checkpoints is written to its file once, with its last value', async () => {
+    const writes: string[] = [];
+    const { JSONFile } = await import('lowdb/node');
+    const store = await createLowdbStore({
+      dir,
+      checkpointEveryMs: 60_000,
+      adapter: (file) => {
+        const real = new JSONFile<Entry | null>(file);
+        return { read: () => real.read(), write: async (data) => void (writes.push(data!.key), await real.write(data)) };
+      },
+    });
+    for (let i = 0; i < 20; i++) await store.update('user:u1:conv:c1', () => ({ step: i }));
+    await store.update('user:u2:conv:c2', () => ({ step: 0 }));
+    await store.checkpoint();
+    expect(writes.sort()).toEqual(['user:u1:conv:c1', 'user:u2:conv:c2']);
+    await store.close();
+    const reopened = await createLowdbStore({ dir });
+    expect(await reopened.get('user:u1:conv:c1')).toEqual({ step: 19 });
+    await reopened.close();
+  });
+
+  test('after a crash, the journal is replayed on top of the key files; a last line cut off mid-write is dropped', async () => {
+    const store = await createLowdbStore({ dir, checkpointEveryMs: 60_000 });
+    await store.update('a', () => 1);
+    await store.checkpoint();
+    await store.update('a', () => 2);
+    await store.update('b', () => 'b');
+    await store.delete('b');
+    await store.update('c', () => 'c');
+    // a crash: the store is never closed, and the last append was cut off
+    writeFileSync(path.join(dir, 'journal.log'), `${readFileSync(path.join(dir, 'journal.log'), 'utf8')}{"k":"d","v":`);
+    const reopened = await createLowdbStore({ dir });
+    expect(await reopened.get('a')).toBe(2);
+    expect(await reopened.get('b')).toBeUndefined();
+    expect(await reopened.get('c')).toBe('c');
+    expect(await reopened.list('')).toEqual(expect.arrayContaining(['a', 'c']));
+    expect(await reopened.list('d')).toEqual([]);
+    await reopened.update('e', () => 'e'); // appended after the cut-off line was dropped
+    await reopened.close();
+    const again = await createLowdbStore({ dir });
+    expect(await again.get('e')).toBe('e');
+    expect(files(dir).filter((f) => f.endsWith('.log'))).toEqual([]);
+    await again.close();
+    await store.close().catch(() => undefined);
+  });
+
+  test('a journal damaged before its last line stops the store from opening with STORE_CORRUPT, and is left as it is', async () => {
+    const store = await createLowdbStore({ dir, checkpointEveryMs: 60_000 });
+    await store.update('a', () => 1);
+    await store.update('b', () => 2);
+    const journal = path.join(dir, 'journal.log');
+    const damaged = readFileSync(journal, 'utf8').replace('{"k":"a"', '{"k":');
+    writeFileSync(journal, damaged);
+    await expect(createLowdbStore({ dir })).rejects.toMatchObject({ code: 'STORE_CORRUPT', message: expect.stringContaining('line 1') });
+    expect(readFileSync(journal, 'utf8')).toBe(damaged);
+  });
+
+  test('a checkpoint that cannot write a key file keeps the sealed journal, and nothing is lost', async () => {
+    let full = false;
+    const { JSONFile } = await import('lowdb/node');
+    const store = await createLowdbStore({
+      dir,
+      checkpointEveryMs: 60_000,
+      adapter: (file) => {
+        const real = new JSONFile<Entry | null>(file);
+        return {
+          read: () => real.read(),
+          write: async (data) => {
+            if (full) throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' });
+            await real.write(data);
+          },
+        };
+      },
+    });
+    await store.update('a', () => 1);
+    full = true;
+    await expect(store.checkpoint()).rejects.toThrow('ENOSPC');
+    expect(files(dir).map((f) => path.basename(f)).sort()).toEqual(['journal.sealed.log']);
+    await store.update('a', () => 2); // goes on in a fresh journal
+    expect(await store.get('a')).toBe(2);
+    const reopened = await createLowdbStore({ dir, readOnly: true });
+    expect(await reopened.get('a')).toBe(2);
+    await reopened.close();
+    full = false;
+    await store.close();
+    expect(files(dir).filter((f) => f.endsWith('.log'))).toEqual([]);
+    const again = await createLowdbStore({ dir });
+    expect(await again.get('a')).toBe(2);
+    await again.close();
   });
 
   test('a corrupt file gives STORE_CORRUPT on get and update and is never replaced', async () => {
@@ -88,9 +186,9 @@ describe('lowdb store on disk', () => {
     await store.close();
   });
 
-  test('concurrent updates of one key share file writes, and each resolves only once its change is on disk', async () => {
+  test('concurrent updates share journal appends, and each resolves only once its change is on disk', async () => {
     const written: number[][] = [];
-    const store = await storeOnTestDisk(dir, { slowMs: 5, wrote: (data) => written.push([...((data?.value as number[]) ?? [])]) });
+    const store = await storeOnTestDisk(dir, { slowMs: 5, wrote: (values) => written.push([...((values.get('votes') as number[]) ?? [])]) });
     const results = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
         store.update<number[]>('votes', (c) => [...(c ?? []), i]).then((v) => {
