@@ -1,6 +1,7 @@
 import { assertNever, type Action, type Reply } from '../../bot/replies.js';
 import { texts } from '../../bot/texts.js';
 import { ACTION } from './inbound.js';
+import { unwrapMarkdown } from '../markdown.js';
 
 /**
  * Neutral replies as Block Kit, within Slack's limits by construction: at most 50 blocks and about
@@ -19,6 +20,16 @@ export const LIMITS = { blocks: 50, sectionChars: 3000, buttonLabel: 75, buttonV
 
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * A concept explanation (Markdown, see ../markdown.ts) as mrkdwn: lines joined, escaped, `**bold**` as
+ * `*bold*` and `[text](https://…)` as a Slack link.
+ */
+export function markdownToMrkdwn(markdown: string): string {
+  return escapeMrkdwn(unwrapMarkdown(markdown))
+    .replace(/\*\*([^*\n]+)\*\*/g, '*$1*')
+    .replace(/\[([^\]\n]+)\]\((https?:\/\/[^)\s|]+)\)/g, (_m, label: string, url: string) => `<${url}|${label.replace(/\|/g, '¦')}>`);
 }
 
 const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -74,7 +85,7 @@ function build(reply: Reply): Block[] {
     case 'answer':
       return [
         mrkdwn(`*${reply.term}*\n${reply.short}`),
-        mrkdwn(reply.explanation),
+        { type: 'section', text: { type: 'mrkdwn', text: clip(markdownToMrkdwn(reply.explanation), LIMITS.sectionChars) } },
         ...(reply.verified ? [] : [context(texts.lookup.unverified)]),
         ...(reply.sources.length > 0 ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: clip(`${texts.lookup.sources}: ${reply.sources.map((s) => `<${s.url}|${escapeMrkdwn(s.title).replace(/\|/g, '¦')}>`).join(' · ')}`, LIMITS.sectionChars) }] }] : []),
         ...actions([...reply.related, ...reply.actions]),

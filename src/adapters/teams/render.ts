@@ -1,5 +1,6 @@
 import { assertNever, type Action, type Reply } from '../../bot/replies.js';
 import { texts } from '../../bot/texts.js';
+import { unwrapMarkdown } from '../markdown.js';
 
 /**
  * Neutral replies as Adaptive Cards 1.5. Our own texts go in TextBlocks (markdown); anything a user typed
@@ -80,7 +81,8 @@ function build(reply: Reply, budget: Budget): Card {
   switch (reply.kind) {
     case 'answer': {
       const more = [
-        md(clip(reply.explanation, budget)),
+        // already Markdown (not our *bold* markup): only the hard-wrapped lines are joined
+        { type: 'TextBlock', text: clip(unwrapMarkdown(reply.explanation), budget), wrap: true },
         ...(reply.verified ? [] : [md(`_${texts.lookup.unverified}_`)]),
         ...(reply.sources.length > 0 ? [md(`**${texts.lookup.sources}:** ${reply.sources.map((s) => `[${escapeCardMarkdown(s.title)}](${s.url})`).join(' · ')}`)] : []),
       ];
