@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import bolt from '@slack/bolt';
 import { serveBenchChild } from './child.js';
 
@@ -20,10 +21,11 @@ serveBenchChild(async () => {
     const e = event as { channel: string; text?: string };
     await client.chat.postMessage(message ? { channel: e.channel, text: message.text, blocks: message.blocks as never } : { channel: e.channel, text: `echo: ${e.text ?? ''}` });
   });
-  const port = 30000 + Math.floor(Math.random() * 20000);
-  await app.start({ port, host: '127.0.0.1' });
+  // port 0: the system picks a free one (a random guess could collide with a port in use)
+  const server = (await app.start({ port: 0, host: '127.0.0.1' })) as unknown as Server;
+  const address = server.address();
   return {
-    port,
+    port: typeof address === 'object' && address ? address.port : 0,
     close: async () => {
       await app.stop();
     },
