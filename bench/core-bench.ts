@@ -127,6 +127,6 @@ export async function coreBench(knowledgeDir = path.resolve('knowledge'), sizes:
     table(['store', 'stored conversations', 'lookup turns', 'lookup p50', 'lookup p99', 'dialogue turns', 'dialogue p50', 'dialogue p99'], rows),
     '',
     `Dialogue-turn p99 at ${sizeLabel(large)} vs ${sizeLabel(small)} conversations: ${growth('lowdb')}, ${growth('redis')} (target: at most 2x).`,
-    `Redis vs lowdb at ${sizeLabel(large)} conversations, p50: lookup turns ${ratioOf(4, large)}x (a Redis round trip where lowdb reads its in-memory cache), dialogue turns ${ratioOf(6, large)}x (a Redis round trip where lowdb writes a file).`,
+    `Redis vs lowdb at ${sizeLabel(large)} conversations, p50: lookup turns ${ratioOf(4, large)}x (a Redis round trip where lowdb reads its in-memory cache), dialogue turns ${ratioOf(6, large)}x (a Redis round trip where lowdb appends a line to its journal).`,
   ].join('\n');
 }

@@ -85,6 +85,16 @@ async function startChild(script: string, env: Record<string, string>): Promise<
   };
 }
 
+/** Starts several servers; if one fails to start, the others are stopped again (no stray processes). */
+async function startChildren(specs: Array<[script: string, env: Record<string, string>]>, api: FakeApi): Promise<Child[]> {
+  const started = await Promise.allSettled(specs.map(([script, env]) => startChild(script, env)));
+  const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (!failed) return started.map((r) => (r as PromiseFulfilledResult<Child>).value);
+  await Promise.all(started.flatMap((r) => (r.status === 'fulfilled' ? [r.value.stop()] : [])));
+  await api.close();
+  throw failed.reason;
+}
+
 interface LoadResult {
   readonly rps: number;
   readonly p99: number;
@@ -160,8 +170,7 @@ async function writeAnswer(platform: 'teams' | 'slack'): Promise<string> {
 export async function teamsBench(): Promise<string> {
   const api = await startFakeApi();
   const serviceUrl = `${api.url}/`;
-  const ours = await startChild('teams-app.js', {});
-  const echo = await startChild('teams-echo.js', {});
+  const [ours, echo] = (await startChildren([['teams-app.js', {}], ['teams-echo.js', {}]], api)) as [Child, Child];
   try {
     const question = (i: number) => ({ body: activity(serviceUrl, i, { text: 'wat is de sociale basis?' }), headers: { 'content-type': 'application/json' } });
     const rows: string[][] = [];
@@ -219,8 +228,7 @@ function signedEvent(i: number): { body: string; headers: Record<string, string>
 export async function slackBench(): Promise<string> {
   const api = await startFakeApi();
   const env = { SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: `${api.url}/api/` };
-  const ours = await startChild('teams-app.js', env);
-  const bare = await startChild('slack-bare.js', env);
+  const [ours, bare] = (await startChildren([['teams-app.js', env], ['slack-bare.js', env]], api)) as [Child, Child];
   try {
     const posted = () => api.counts.get('chat.postMessage') ?? 0;
     const before = posted();
