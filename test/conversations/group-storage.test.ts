@@ -91,6 +91,21 @@ describe('group sessions in the store: one record per member, counts in the sess
     expect(await store.get('session:kanaal')).not.toHaveProperty('votes');
   });
 
+  test('vergeet mij also reaches a session stored before version 0.2, and takes the answer off its count', async () => {
+    const store = createMemoryStore();
+    const chat = createFakeChannel({ snapshot: () => snapshot, conversation, store });
+    await chat.say('start kort', 'lead');
+    const { tallies: _tallies, ...rest } = (await store.get<GroupSession>('session:kanaal'))!;
+    const vote = (name: string) => ({ name, value: { kind: 'choice', id: 'a' }, display: 'Optie A' });
+    await store.update('session:kanaal', () => ({ ...rest, votes: { a: { 'u-anna': vote('anna'), 'u-bram': vote('bram') } } }));
+    const personal = createFakeChannel({ snapshot: () => snapshot, store });
+    await personal.say('vergeet mij', 'anna');
+    await personal.click('Ja, wis alles', 'anna');
+    expect(personal.text('anna')).toContain('ik heb 1 opgeslagen item over jou gewist');
+    expect(await voteKeys(store)).toEqual(['vote:kanaal:id1:u-bram']);
+    expect((await store.get<GroupSession>('session:kanaal'))!.tallies['a']).toMatchObject({ respondents: 1, counts: { 'c:a': 1 } });
+  });
+
   test('a reload that changes the dialogue recounts the session from the records; answers that no longer fit drop out', async () => {
     const dialogue = (options: string[]) => ({
       'concepts/a.yaml': readFileSync(path.join(SMALL_KNOWLEDGE, 'concepts/basis.yaml'), 'utf8'),
