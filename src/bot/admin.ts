@@ -29,14 +29,15 @@ export async function adminCommand(turn: Turn, op: AdminOp): Promise<Reply[]> {
 }
 
 export function reloadReply(report: ReloadReport): Reply {
-  return privateNotice(reloadText(report), report.ok ? 'info' : 'warning');
+  const { text, details } = reloadText(report);
+  return notice(text, [], { tone: report.ok ? 'info' : 'warning', private: true, details });
 }
 
-export function reloadText(report: ReloadReport): string {
+/** The report in Dutch; the problems (file names and messages about admins' files) as lines shown as they are. */
+export function reloadText(report: ReloadReport): { text: string; details: string[] } {
   if (!report.ok) {
-    const shown = report.errors.slice(0, MAX_PROBLEMS).map(problemLine);
     const more = report.errors.length > MAX_PROBLEMS ? [texts.admin.moreProblems(report.errors.length - MAX_PROBLEMS)] : [];
-    return [texts.admin.failed(report.errors.length, report.activeVersion), ...shown, ...more].join('\n');
+    return { text: texts.admin.failed(report.errors.length, report.activeVersion), details: [...report.errors.slice(0, MAX_PROBLEMS).map(problemLine), ...more] };
   }
   const lines = [
     report.changed ? texts.admin.reloaded(report.version, report.previousVersion) : texts.admin.unchanged(report.version),
@@ -45,11 +46,9 @@ export function reloadText(report: ReloadReport): string {
   if (report.changed) {
     lines.push(changeLine('Begrippen', report.concepts), changeLine('Gesprekken', report.dialogues));
   }
-  if (report.warnings.length > 0) {
-    lines.push(texts.admin.warnings(report.warnings.length), ...report.warnings.slice(0, MAX_PROBLEMS).map(problemLine));
-  }
   lines.push(texts.admin.took(report.durationMs));
-  return lines.join('\n');
+  if (report.warnings.length > 0) lines.push(texts.admin.warnings(report.warnings.length));
+  return { text: lines.join('\n'), details: report.warnings.slice(0, MAX_PROBLEMS).map(problemLine) };
 }
 
 export function statusText(status: KnowledgeStatus): string {
@@ -97,9 +96,9 @@ function ids(list: readonly string[]): string {
   return list.length > MAX_IDS ? `${list.length} (${shown} ${texts.admin.moreIds(list.length - MAX_IDS)})` : `${list.length} (${shown})`;
 }
 
-/** `file:line:column field: message`; file names and messages come from admins' files, so no markup. */
+/** `file:line:column field: message`, shown as plain text (see NoticeReply.details). */
 function problemLine(p: Problem): string {
-  return `• ${formatProblem(p).replace(/[*_~`<>]/g, '')}`;
+  return `• ${formatProblem(p)}`;
 }
 
 const dateFormat = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });

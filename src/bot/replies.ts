@@ -44,6 +44,8 @@ export interface NoticeReply {
   readonly actions: readonly Action[];
   /** Only the actor needs to see it (Slack: ephemeral). */
   readonly private?: boolean;
+  /** Lines shown exactly as given, below the text and never parsed as markup (file names, messages about admins' files). */
+  readonly details?: readonly string[];
 }
 
 export type QuestionInput =
@@ -121,8 +123,8 @@ export function assertNever(x: never): never {
   throw new Error(`unhandled variant: ${JSON.stringify(x)}`);
 }
 
-export function notice(text: string, actions: readonly Action[] = [], extra: Partial<Pick<NoticeReply, 'tone' | 'private'>> = {}): NoticeReply {
-  return { kind: 'notice', text, tone: extra.tone ?? 'info', actions, ...(extra.private ? { private: true } : {}) };
+export function notice(text: string, actions: readonly Action[] = [], extra: Partial<Pick<NoticeReply, 'tone' | 'private' | 'details'>> = {}): NoticeReply {
+  return { kind: 'notice', text, tone: extra.tone ?? 'info', actions, ...(extra.private ? { private: true } : {}), ...(extra.details?.length ? { details: extra.details } : {}) };
 }
 
 /** What a user's home page shows (Slack App Home): the dialogues and their own unfinished ones. */

@@ -37,7 +37,7 @@ export function renderText(replies: readonly Reply[]): RenderedText {
         buttonLine(reply.actions);
         break;
       case 'notice':
-        out.push(reply.text);
+        out.push(reply.text, ...(reply.details ?? []));
         buttonLine(reply.actions);
         break;
       case 'question':

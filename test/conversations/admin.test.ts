@@ -6,6 +6,8 @@ import type { Actor, ConversationRef } from '../../src/bot/events.js';
 import type { Reply } from '../../src/bot/replies.js';
 import type { AdminPort } from '../../src/bot/turn.js';
 import { renderText } from '../../src/cli/render-text.js';
+import { replyToMessage } from '../../src/adapters/slack/render.js';
+import { replyToCard } from '../../src/adapters/teams/render.js';
 import { createLiveKnowledge, type LiveKnowledge } from '../../src/knowledge/live.js';
 import { createLogger } from '../../src/log.js';
 import { createReloader, type Reloader } from '../../src/ops/reloader.js';
@@ -110,4 +112,25 @@ test('status and onbeantwoord answer the admin privately with the history and th
 test('help lists the admin commands for admins only', async () => {
   expect((await say('help')).text).toContain('herlaad kennis');
   expect((await say('help', user)).text).not.toContain('herlaad kennis');
+});
+
+test('a failed reload lists each problem as plain lines, file names with underscores and all, in Teams and Slack alike', async () => {
+  const broken = path.join(dir, 'concepts', 'sociale_basis_v2.yaml');
+  await writeFile(broken, 'concepts:\n  - id: x_y\n    term: <!channel> *vet*\n');
+  try {
+    const { replies, text } = await say('herlaad');
+    const [report] = replies;
+    expect(report).toMatchObject({ kind: 'notice', tone: 'warning', private: true });
+    expect(text).toContain('Herladen is niet gelukt');
+    expect(text).toContain('x_y.id: the id must be kebab-case'); // underscores stay
+    const details = (report as Extract<Reply, { kind: 'notice' }>).details ?? [];
+    expect(details.some((l) => l.startsWith('• concepts/sociale_basis_v2.yaml:'))).toBe(true);
+    // shown as they are, never parsed: Slack plain_text, Teams TextRun
+    const slack = replyToMessage(report!).blocks.find((b) => (b as { text?: { type: string } }).text?.type === 'plain_text') as { text: { text: string } };
+    expect(slack.text.text).toContain('sociale_basis_v2.yaml');
+    expect(JSON.stringify(replyToCard(report!))).toContain('"type":"TextRun","text":"• concepts/sociale_basis_v2.yaml:');
+  } finally {
+    await unlink(broken);
+    await say('herlaad');
+  }
 });

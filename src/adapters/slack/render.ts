@@ -93,7 +93,7 @@ function build(reply: Reply): Block[] {
     case 'suggestions':
       return [mrkdwn(reply.text), ...actions([...reply.options, ...reply.actions])];
     case 'notice':
-      return [mrkdwn(reply.text), ...actions(reply.actions)];
+      return [mrkdwn(reply.text), ...(reply.details ? [plain(reply.details.join('\n'))] : []), ...actions(reply.actions)];
     case 'question':
       return questionBlocks(reply);
     case 'tally':

@@ -99,7 +99,11 @@ function build(reply: Reply, budget: Budget): Card {
     case 'suggestions':
       return card([md(reply.text), ...actionSets(reply.options), ...actionSets(reply.actions)]);
     case 'notice':
-      return card([md(clip(reply.text, budget), reply.tone === 'error' ? { color: 'Attention' } : reply.tone === 'warning' ? { color: 'Warning' } : {}), ...actionSets(reply.actions)]);
+      return card([
+        md(clip(reply.text, budget), reply.tone === 'error' ? { color: 'Attention' } : reply.tone === 'warning' ? { color: 'Warning' } : {}),
+        ...(reply.details ? [plain(clip(reply.details.join('\n'), budget), { size: 'Small' })] : []),
+        ...actionSets(reply.actions),
+      ]);
     case 'question':
       return questionCard(reply);
     case 'tally':
