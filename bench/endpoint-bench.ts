@@ -30,6 +30,8 @@ interface FakeApi {
   readonly counts: Map<string, number>;
   /** Bodies of connector posts, for reading the buttons of a card. */
   readonly bodies: string[];
+  /** TCP connections opened to it so far (a client that does not keep connections alive opens one per call). */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -54,7 +56,9 @@ async function startFakeApi(): Promise<FakeApi> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return { url: `http://127.0.0.1:${port}`, counts, bodies, close: () => new Promise((r) => server.close(() => r())) };
+  let connections = 0;
+  server.on('connection', () => connections++);
+  return { url: `http://127.0.0.1:${port}`, counts, bodies, connections: () => connections, close: () => new Promise((r) => server.close(() => r())) };
 }
 
 interface Child {
@@ -232,12 +236,15 @@ export async function slackBench(): Promise<string> {
   try {
     const posted = () => api.counts.get('chat.postMessage') ?? 0;
     const before = posted();
+    const conn0 = api.connections();
     const a = await load(ours, '/slack/events', signedEvent);
     await new Promise((r) => setTimeout(r, 1000)); // let acked turns finish their replies
     const oursPosted = posted() - before;
+    const conn1 = api.connections();
     const b = await load(bare, '/slack/events', signedEvent);
     await new Promise((r) => setTimeout(r, 1000));
     const barePosted = posted() - before - oursPosted;
+    const conn2 = api.connections();
     // the same comparison against a bare Bolt app that posts our answer (text and blocks)
     const sameReply = await startChild('slack-bare.js', { ...env, BARE_MESSAGE: await writeAnswer('slack') });
     let c: LoadResult;
@@ -252,7 +259,7 @@ export async function slackBench(): Promise<string> {
       table(HEADER, [row('DM concept question', a, b), row('DM concept question vs bare Bolt posting our answer', a, c)]),
       '',
       `Ack latency p99 (the HTTP response Slack waits for): ours ${a.p99} ms, bare Bolt ${b.p99} ms (target: under 100 ms).`,
-      `Replies posted to the fake Web API: ours ${oursPosted} for ${a.requests} events, bare Bolt ${barePosted} for ${b.requests}.`,
+      `Replies posted to the fake Web API: ours ${oursPosted} for ${a.requests} events over ${conn1 - conn0} connections, bare Bolt ${barePosted} for ${b.requests} over ${conn2 - conn1}.`,
       `Web API calls (all runs): ${[...api.counts].map(([k, n]) => `${k}: ${n}`).join(', ')}.`,
     ].join('\n');
   } finally {
