@@ -3,6 +3,7 @@ import { createLogger } from './log.js';
 import { KnowledgeLoadError } from './knowledge/live.js';
 import { formatProblem } from './knowledge/problems.js';
 import { startApp, StartupError, storeDeps } from './app.js';
+import { StoreError } from './storage/port.js';
 
 /** The composition root: the only file that knows every module. `npm start` runs it. */
 async function main(): Promise<void> {
@@ -38,6 +39,9 @@ main().catch((err: unknown) => {
     console.error(err.message);
   } else if (err instanceof KnowledgeLoadError) {
     console.error(`Cannot start: ${err.message}:\n${err.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+  } else if (err instanceof StoreError) {
+    // the store cannot be opened (folder in use, damaged journal, Redis down): its message says what to do
+    console.error(`Cannot start: ${err.message} (${err.code})`);
   } else {
     console.error('Cannot start:', err);
   }

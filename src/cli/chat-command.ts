@@ -16,7 +16,14 @@ export async function chatCommand(opts: { group: boolean }): Promise<number> {
     process.stderr.write(`${err.message}:\n${err.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);
     return 1;
   }
-  const store = await createLowdbStore({ dir: config.dataDir });
+  let store;
+  try {
+    store = await createLowdbStore({ dir: config.dataDir });
+  } catch (err) {
+    // e.g. the bot itself runs on this data folder: one writer per folder
+    process.stderr.write(`Cannot open the store in ${config.dataDir}: ${(err as Error).message}\n`);
+    return 1;
+  }
   const bot = createBot({ knowledge, store, retentionDays: config.retentionDays });
   try {
     await runChat({ bot, input: process.stdin, output: (t) => process.stdout.write(t), group: opts.group, interactive: Boolean(process.stdin.isTTY) });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { access, mkdir, open, readdir, readFile, rename, unlink, constants, type FileHandle } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { access, mkdir, open, readdir, readFile, rename, unlink, writeFile, constants, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { DataFile, TextFile } from 'lowdb/node';
@@ -118,6 +119,47 @@ async function readJournal(file: string): Promise<{ changes: Array<[string, Chan
   return { changes, goodBytes: Buffer.byteLength(text.slice(0, offset)) };
 }
 
+/** A process as `pid:start time` (Linux: clock ticks since boot), so a reused pid is not taken for the old process. */
+async function processId(pid: number): Promise<string | undefined> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    return `${pid}:${stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? ''}`;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' && existsSync('/proc/self/stat')) return undefined; // no such process
+    try {
+      process.kill(pid, 0); // no /proc (macOS): the pid is all there is
+      return `${pid}:`;
+    } catch (e) {
+      return (e as NodeJS.ErrnoException).code === 'EPERM' ? `${pid}:` : undefined;
+    }
+  }
+}
+
+/**
+ * One writer per data folder: `.lock` names the process that has it. A lock whose process is gone (a crash,
+ * a container restart) is taken over; one held by another live process is STORE_UNAVAILABLE, because two
+ * writers would each seal and remove the journal the other is appending to.
+ */
+async function lockFolder(root: string): Promise<() => Promise<void>> {
+  const file = path.join(root, '.lock');
+  const me = (await processId(process.pid)) ?? `${process.pid}:`;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await writeFile(file, me, { flag: 'wx' });
+      return () => unlink(file).catch(() => undefined);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new StoreError('STORE_UNAVAILABLE', `cannot lock the data folder ${root}`, { cause: err });
+    }
+    const holder = (await readFile(file, 'utf8').catch(() => '')).trim();
+    const pid = Number(holder.split(':')[0]);
+    // this process opening the folder again (tests), or a holder that is gone: take it over
+    const alive = Number.isInteger(pid) && pid > 0 && pid !== process.pid && (await processId(pid)) === holder;
+    if (alive) throw new StoreError('STORE_UNAVAILABLE', `the data folder ${root} is in use by process ${pid}; stop it or give this one its own DATA_DIR`);
+    await unlink(file).catch(() => undefined);
+  }
+  throw new StoreError('STORE_UNAVAILABLE', `cannot lock the data folder ${root}`);
+}
+
 export async function createLowdbStore(opts: LowdbStoreOptions): Promise<LowdbStore> {
   const now = opts.now ?? Date.now;
   const root = path.resolve(opts.dir);
@@ -148,6 +190,8 @@ export async function createLowdbStore(opts: LowdbStoreOptions): Promise<LowdbSt
   } catch (err) {
     throw new StoreError('STORE_UNAVAILABLE', `cannot create the data folder ${root}`, { cause: err });
   }
+
+  const unlock = opts.readOnly ? async () => undefined : await lockFolder(root);
 
   const fileOf = (key: string): string => index.get(key)?.file ?? path.join(root, shardOf(key), fileName(key));
 
@@ -406,16 +450,22 @@ export async function createLowdbStore(opts: LowdbStoreOptions): Promise<LowdbSt
 
   // ---- open: key files, then the sealed journal and the journal on top ------------------------------------
 
-  await buildIndex();
-  for (const [file, into] of [[sealedFile, 'sealed'], [journalFile, 'dirty']] as const) {
-    const read = await readJournal(file);
-    if (!read) continue;
-    for (const [key, change] of read.changes) apply(key, change, into === 'sealed' ? sealed : dirty);
-    if (into === 'dirty' && !opts.readOnly) {
-      await openJournal();
-      if (journalBytes > read.goodBytes) await journal!.truncate(read.goodBytes); // a line cut off by a crash
-      journalBytes = read.goodBytes;
+  try {
+    await buildIndex();
+    for (const [file, into] of [[sealedFile, 'sealed'], [journalFile, 'dirty']] as const) {
+      const read = await readJournal(file);
+      if (!read) continue;
+      for (const [key, change] of read.changes) apply(key, change, into === 'sealed' ? sealed : dirty);
+      if (into === 'dirty' && !opts.readOnly) {
+        await openJournal();
+        if (journalBytes > read.goodBytes) await journal!.truncate(read.goodBytes); // a line cut off by a crash
+        journalBytes = read.goodBytes;
+      }
     }
+  } catch (err) {
+    await journal?.close().catch(() => undefined);
+    await unlock();
+    throw err;
   }
 
   const store: LowdbStore = {
@@ -489,6 +539,7 @@ export async function createLowdbStore(opts: LowdbStoreOptions): Promise<LowdbSt
       await journal?.close();
       journal = undefined;
       if (!opts.readOnly && dirty.size === 0 && sealed.size === 0) await unlink(journalFile).catch(() => undefined);
+      await unlock();
     },
   };
 

@@ -8,7 +8,8 @@ import { REPO_ROOT } from '../../helpers/knowledge-dir.js';
 import { describeStoreContract } from './store-contract.js';
 
 const tempDir = (): string => mkdtempSync(path.join(tmpdir(), 'rp-lowdb-'));
-const files = (dir: string): string[] => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.join(d.parentPath, d.name));
+/** The store's data files (not its lock). */
+const files = (dir: string): string[] => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile() && d.name !== '.lock').map((d) => path.join(d.parentPath, d.name));
 
 /**
  * A lowdb store on a test disk that can be made slow and full, and that reports every journal append (the
@@ -249,20 +250,24 @@ describe('lowdb store on disk', () => {
     await expect(createLowdbStore({ dir: path.join(blocker, 'data') })).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
   });
 
-  test('killed with SIGKILL right after a write resolved, the value is on disk', async () => {
+  test('killed with SIGKILL right after a write resolved, the value is on disk; while it ran, its folder was locked for other writers', async () => {
     execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: REPO_ROOT });
     mkdirSync(dir, { recursive: true });
     const child = spawn(process.execPath, [path.join(REPO_ROOT, 'test/fixtures/kill-after-write.mjs'), dir, 'user:u1:conv:c1', 'Beleid'], { stdio: ['ignore', 'pipe', 'inherit'] });
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (d: Buffer) => {
-        if (d.toString().includes('written')) {
-          child.kill('SIGKILL');
-          resolve();
-        }
+        if (d.toString().includes('written')) resolve();
       });
       child.on('exit', (code) => code !== null && code !== 0 && reject(new Error(`child exited ${code}`)));
     });
+    // one writer per folder: while the child runs, this process cannot open it for writing (reading is fine)
+    await expect(createLowdbStore({ dir })).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE', message: expect.stringContaining(`in use by process ${child.pid}`) });
+    const reader = await createLowdbStore({ dir, readOnly: true });
+    expect(await reader.get('user:u1:conv:c1')).toEqual({ answer: 'Beleid' });
+    await reader.close();
+    child.kill('SIGKILL');
     await new Promise((r) => child.on('close', r));
+    // the lock of a killed process is taken over
     const store = await createLowdbStore({ dir });
     expect(await store.get('user:u1:conv:c1')).toEqual({ answer: 'Beleid' });
     await store.close();
