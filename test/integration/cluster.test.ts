@@ -32,6 +32,7 @@ interface Instance {
 }
 
 async function instance(name: string, prefix: string, knowledgeDir: string, redisUrl = REDIS_URL, broadcast?: ReloadBroadcast): Promise<Instance> {
+  interceptSlack(); // Bolt checks the token (auth.test) as soon as the app starts
   const store = createRedisStore({ url: redisUrl, prefix, commandTimeoutMs: 500 });
   const app = await startTestApp(
     {

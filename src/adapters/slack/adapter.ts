@@ -15,6 +15,7 @@ import { ACTION, blockActionToEvent, messageToEvent, parseSlashCommand, slackAct
 import { RestifyReceiver } from './receiver.js';
 import { homeBlocks } from './home.js';
 import { replyToMessage, textModal } from './render.js';
+import { createWebApiFetch } from './fetch.js';
 
 export interface SlackAdapterDeps {
   readonly bot: Bot;
@@ -52,7 +53,11 @@ export function createSlackAdapter(deps: SlackAdapterDeps) {
   const app: BoltApp = new bolt.App({
     token: config.botToken,
     ...(receiver ? { receiver } : { socketMode: true, appToken: config.appToken, signingSecret: config.signingSecret }),
-    ...(config.apiUrl ? { clientOptions: { slackApiUrl: config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/` } } : {}),
+    clientOptions: {
+      // Node's http client instead of the standard fetch: about 0.6 ms less CPU per Web API call (see fetch.ts)
+      fetch: createWebApiFetch(),
+      ...(config.apiUrl ? { slackApiUrl: config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/` } : {}),
+    },
     logLevel: bolt.LogLevel.ERROR,
     // the core keeps its own state; Bolt's conversation store would cost a lookup per event for nothing
     convoStore: false,
