@@ -88,9 +88,9 @@ export function createSlackAdapter(deps: SlackAdapterDeps) {
         await target.respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks as never });
         continue;
       }
-      // blocks as JSON text: the Web API takes both, and the client would otherwise walk the whole block tree
-      // for a debug log line it builds even when debug logging is off
-      const blocks = JSON.stringify(message.blocks) as never;
+      // blocks as JSON text (made while fitting them): the Web API takes both, and the client would otherwise
+      // serialise them again
+      const blocks = message.blocksJson as never;
       const thread = target.threadTs ? { thread_ts: target.threadTs } : {};
       if (reply.kind === 'notice' && reply.private && !target.channel.startsWith('D')) {
         await client.chat.postEphemeral({ channel: target.channel, user: target.user, text: message.text, blocks, ...thread });
@@ -107,10 +107,10 @@ export function createSlackAdapter(deps: SlackAdapterDeps) {
       const message = replyToMessage(tally);
       const ref = await store.get<{ channel: string; ts: string }>(key);
       if (ref) {
-        await client.chat.update({ channel: ref.channel, ts: ref.ts, text: message.text, blocks: message.blocks as never });
+        await client.chat.update({ channel: ref.channel, ts: ref.ts, text: message.text, blocks: message.blocksJson as never });
         return;
       }
-      const posted = await client.chat.postMessage({ channel: target.channel, text: message.text, blocks: message.blocks as never, ...(target.threadTs ? { thread_ts: target.threadTs } : {}) });
+      const posted = await client.chat.postMessage({ channel: target.channel, text: message.text, blocks: message.blocksJson as never, ...(target.threadTs ? { thread_ts: target.threadTs } : {}) });
       if (posted.ts) await store.update(key, () => ({ channel: posted.channel ?? target.channel, ts: posted.ts }), { ttlMs: MESSAGE_REF_TTL_MS });
     });
   }

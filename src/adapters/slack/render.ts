@@ -14,6 +14,8 @@ export type Block = Record<string, unknown>;
 export interface SlackMessage {
   readonly text: string;
   readonly blocks: Block[];
+  /** The blocks as JSON text, made once while fitting them (the Web API takes blocks as text). */
+  readonly blocksJson: string;
 }
 
 export const LIMITS = { blocks: 50, sectionChars: 3000, buttonLabel: 75, buttonValue: 2000, actionsPerBlock: 25, messageChars: 12000, checkboxOptions: 10 } as const;
@@ -60,24 +62,32 @@ function actions(list: readonly Action[], start = 0): Block[] {
   return blocks;
 }
 
-/** Keeps the message within the block count and the total character budget, ending with a notice of what was cut. */
-export function fit(blocks: Block[]): Block[] {
+/**
+ * Keeps the message within the block count and the total character budget, ending with a notice of what was
+ * cut; returns the kept blocks and their JSON text (each block is serialised once, to measure it).
+ */
+export function fit(blocks: Block[]): { blocks: Block[]; json: string } {
   const out: Block[] = [];
+  const parts: string[] = [];
   let chars = 0;
   for (const block of blocks) {
-    const size = JSON.stringify(block).length;
-    if (out.length >= LIMITS.blocks - 1 || chars + size > LIMITS.messageChars) {
-      out.push(context(texts.dialogue.truncated));
+    const json = JSON.stringify(block);
+    if (out.length >= LIMITS.blocks - 1 || chars + json.length > LIMITS.messageChars) {
+      const cut = context(texts.dialogue.truncated);
+      out.push(cut);
+      parts.push(JSON.stringify(cut));
       break;
     }
     out.push(block);
-    chars += size;
+    parts.push(json);
+    chars += json.length;
   }
-  return out;
+  return { blocks: out, json: `[${parts.join(',')}]` };
 }
 
 export function replyToMessage(reply: Reply): SlackMessage {
-  return { text: fallbackText(reply), blocks: fit(build(reply)) };
+  const { blocks, json } = fit(build(reply));
+  return { text: fallbackText(reply), blocks, blocksJson: json };
 }
 
 function build(reply: Reply): Block[] {
