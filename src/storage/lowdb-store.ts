@@ -193,7 +193,9 @@ export async function createLowdbStore(opts: LowdbStoreOptions): Promise<LowdbSt
 
   const unlock = opts.readOnly ? async () => undefined : await lockFolder(root);
 
-  const fileOf = (key: string): string => index.get(key)?.file ?? path.join(root, shardOf(key), fileName(key));
+  /** Where a key's file goes; a key found at open keeps the file it was found in (the same path, as it was made by this). */
+  const pathOf = (key: string): string => path.join(root, shardOf(key), fileName(key));
+  const fileOf = (key: string): string => index.get(key)?.file ?? pathOf(key);
 
   async function readEntry(key: string, file: string): Promise<Entry | undefined> {
     const db = new Low<Entry | null>(adapterOf(file), null);
@@ -425,7 +427,7 @@ export async function createLowdbStore(opts: LowdbStoreOptions): Promise<LowdbSt
     }
     for (const [key, change] of sealed) {
       // a newer change of the key is in the journal and goes to the file next time
-      await writeKeyFile(key, path.join(root, shardOf(key), fileName(key)), change);
+      await writeKeyFile(key, pathOf(key), change);
       sealed.delete(key);
     }
     await unlink(sealedFile).catch((err: NodeJS.ErrnoException) => {
