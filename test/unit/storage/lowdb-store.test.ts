@@ -32,6 +32,25 @@ async function storeOnTestDisk(dir: string, disk: { slowMs?: number; full?: () =
   });
 }
 
+/** A lowdb store whose checkpoints write key files through `beforeWrite` (which may throw, as a full disk). */
+async function storeWithKeyFiles(dir: string, beforeWrite: (data: Entry | null) => void) {
+  const { JSONFile } = await import('lowdb/node');
+  return createLowdbStore({
+    dir,
+    checkpointEveryMs: 60_000,
+    adapter: (file) => {
+      const real = new JSONFile<Entry | null>(file);
+      return {
+        read: () => real.read(),
+        write: async (data) => {
+          beforeWrite(data);
+          await real.write(data);
+        },
+      };
+    },
+  });
+}
+
 describeStoreContract('lowdb store', async () => {
   const dir = tempDir();
   let t = 1_000_000;
@@ -74,15 +93,7 @@ describe('lowdb store on disk', () => {
 
   test('a key changed many times between checkpoints is written to its file once, with its last value', async () => {
     const writes: string[] = [];
-    const { JSONFile } = await import('lowdb/node');
-    const store = await createLowdbStore({
-      dir,
-      checkpointEveryMs: 60_000,
-      adapter: (file) => {
-        const real = new JSONFile<Entry | null>(file);
-        return { read: () => real.read(), write: async (data) => void (writes.push(data!.key), await real.write(data)) };
-      },
-    });
+    const store = await storeWithKeyFiles(dir, (data) => void writes.push(data!.key));
     for (let i = 0; i < 20; i++) await store.update('user:u1:conv:c1', () => ({ step: i }));
     await store.update('user:u2:conv:c2', () => ({ step: 0 }));
     await store.checkpoint();
@@ -131,20 +142,8 @@ describe('lowdb store on disk', () => {
 
   test('a checkpoint that cannot write a key file keeps the sealed journal, and nothing is lost', async () => {
     let full = false;
-    const { JSONFile } = await import('lowdb/node');
-    const store = await createLowdbStore({
-      dir,
-      checkpointEveryMs: 60_000,
-      adapter: (file) => {
-        const real = new JSONFile<Entry | null>(file);
-        return {
-          read: () => real.read(),
-          write: async (data) => {
-            if (full) throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' });
-            await real.write(data);
-          },
-        };
-      },
+    const store = await storeWithKeyFiles(dir, () => {
+      if (full) throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' });
     });
     await store.update('a', () => 1);
     full = true;
