@@ -16,6 +16,7 @@ import { RestifyReceiver } from './receiver.js';
 import { homeBlocks } from './home.js';
 import { replyToMessage, textModal } from './render.js';
 import { createWebApiFetch } from './fetch.js';
+import { renderingAnswersOnce } from '../render-cache.js';
 
 export interface SlackAdapterDeps {
   readonly bot: Bot;
@@ -65,6 +66,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps) {
     logger: { debug: () => {}, info: () => {}, warn: () => {}, error: (...args: unknown[]) => log.error({ code: String(args[0] instanceof Error ? args[0].name : 'BOLT') }, 'bolt error'), setLevel: () => {}, getLevel: () => bolt.LogLevel.ERROR, setName: () => {} },
   });
   const updates = createUpdateQueue();
+  const render = renderingAnswersOnce(replyToMessage);
 
   const deduper = deps.deduper ?? createMemoryDeduper({ ttlMs: DEDUPE_TTL_MS });
   /** Slack redelivers an event when our 200 was late: each event id runs once. */
@@ -83,7 +85,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps) {
         await sendTally(client, reply, target); // renders the newest tally itself
         continue;
       }
-      const message = replyToMessage(reply);
+      const message = render(reply);
       if (target.respond) {
         await target.respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks as never });
         continue;

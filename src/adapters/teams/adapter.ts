@@ -13,6 +13,7 @@ import type { Store } from '../../storage/port.js';
 import { rawBody, sendEmpty } from '../../server.js';
 import { activityToEvent } from './inbound.js';
 import { replyToCard } from './render.js';
+import { renderingAnswersOnce } from '../render-cache.js';
 import { createUpdateQueue } from '../update-queue.js';
 import { createMemoryDeduper, type Deduper } from '../dedupe.js';
 
@@ -53,12 +54,13 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps) {
   const credentials = new ConfigurationServiceClientCredentialFactory(authConfig);
   const adapter = new BotFrameworkAdapter(new ConfigurationBotFrameworkAuthentication(authConfig, credentials));
   const updates = createUpdateQueue();
+  const render = renderingAnswersOnce(replyToCard);
   const deduper = deps.deduper ?? createMemoryDeduper({ ttlMs: DEDUPE_TTL_MS });
 
   async function sendReplies(context: TurnContext, replies: readonly Reply[], conversationKey: string): Promise<void> {
     for (const reply of replies) {
       if (reply.kind === 'tally') await sendTally(context, reply, conversationKey);
-      else await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(replyToCard(reply))));
+      else await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(render(reply))));
     }
   }
 

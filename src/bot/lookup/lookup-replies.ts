@@ -9,12 +9,27 @@ export function conceptAction(concept: Pick<Concept, 'id' | 'term'>): Action {
   return { label: concept.term, payload: encodeAction({ a: 'concept', id: concept.id }) };
 }
 
+/**
+ * One answer object per concept and knowledge version, handed out for every question about that concept:
+ * replies are never changed after they are made (the adapters copy before adding anything), so the adapters
+ * can keep their rendering of it (see ../../adapters/render-cache.ts). Frozen, so a change would fail loudly.
+ */
+const answers = new WeakMap<KnowledgeSnapshot, WeakMap<Concept, AnswerReply>>();
+
 export function answerReply(concept: Concept, snapshot: KnowledgeSnapshot): AnswerReply {
+  let bySnapshot = answers.get(snapshot);
+  if (!bySnapshot) answers.set(snapshot, (bySnapshot = new WeakMap()));
+  let answer = bySnapshot.get(concept);
+  if (!answer) bySnapshot.set(concept, (answer = makeAnswer(concept, snapshot)));
+  return answer;
+}
+
+function makeAnswer(concept: Concept, snapshot: KnowledgeSnapshot): AnswerReply {
   const related = concept.related
     .map((id) => snapshot.conceptsById.get(id))
     .filter((c): c is Concept => c !== undefined)
-    .map(conceptAction);
-  return {
+    .map((c) => Object.freeze(conceptAction(c)));
+  return Object.freeze({
     kind: 'answer',
     conceptId: concept.id,
     term: concept.term,
@@ -22,9 +37,9 @@ export function answerReply(concept: Concept, snapshot: KnowledgeSnapshot): Answ
     explanation: concept.explanation,
     sources: concept.sources,
     verified: concept.verified,
-    related,
-    actions: [],
-  };
+    related: Object.freeze(related),
+    actions: Object.freeze([]),
+  });
 }
 
 /** The replies for a concept question: the answer, "bedoelde je..." with buttons, or an honest "weet ik niet". */
