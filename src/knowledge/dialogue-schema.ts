@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { conceptIdSchema } from './schema.js';
+import { conceptIdSchema, ID_MESSAGE } from './schema.js';
 
 /**
  * The YAML format of dialogue files (`knowledge/dialogues/*.yaml`, one dialogue per file). Documented for
@@ -9,15 +9,14 @@ import { conceptIdSchema } from './schema.js';
 /** The reserved step id that ends a dialogue and shows the summary. */
 export const END = 'einde';
 
-const text = (what: string, max?: number) =>
+/** Messages are Dutch (see schema.ts); type errors and missing fields are worded by `dutchIssue`. */
+const text = (what: string, max: number) =>
   z
-    .string({ error: `${what} must be text` })
-    .refine((s) => s.trim().length > 0, { message: `${what} is empty` })
-    .refine((s) => max === undefined || s.length <= max, { message: `${what} is longer than ${max} characters` });
+    .string()
+    .refine((s) => s.trim().length > 0, { message: `${what} is leeg` })
+    .refine((s) => s.length <= max, { error: (issue) => `${what} is te lang: maximaal ${max} tekens (nu ${String(issue.input).length})` });
 
-const idSchema = z
-  .string({ error: 'an id must be text' })
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'an id must be kebab-case: lowercase letters, digits and single dashes' });
+const idSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: ID_MESSAGE });
 
 /** A condition on an earlier answer. */
 export const conditionSchema = z.strictObject({
@@ -32,13 +31,13 @@ export const conditionSchema = z.strictObject({
 });
 
 const branchSchema = z.strictObject({
-  when: z.array(conditionSchema).min(1, { message: 'when needs at least one condition' }),
+  when: z.array(conditionSchema).min(1, { message: '"when" heeft minstens één voorwaarde nodig' }),
   next: idSchema,
 });
 
 const choiceSchema = z.strictObject({
   id: idSchema,
-  label: text('the label', 75),
+  label: text('het label', 75),
   /** Only for choice steps: where this answer leads (overrides the step's next). */
   next: idSchema.optional(),
 });
@@ -46,7 +45,7 @@ const choiceSchema = z.strictObject({
 const common = {
   id: idSchema,
   /** A short name for the summary and the tally ("Rol", "Aanleiding"). */
-  title: text('the title', 60),
+  title: text('de titel', 60),
   /** Where to go after this step; defaults to the next step in the list, and the last step ends. */
   next: idSchema.optional(),
   /** Conditions on earlier answers, checked in order before `next`. */
@@ -57,55 +56,47 @@ const common = {
   skippable: z.boolean().default(true),
 };
 
-export const stepSchema = z.discriminatedUnion(
-  'kind',
-  [
-    z.strictObject({ ...common, kind: z.literal('choice'), prompt: text('the prompt', 1000), choices: z.array(choiceSchema).min(2, { message: 'a choice step needs at least two choices' }).max(10) }),
-    z.strictObject({ ...common, kind: z.literal('multi'), prompt: text('the prompt', 1000), choices: z.array(choiceSchema).min(2, { message: 'a multi step needs at least two choices' }).max(20) }),
-    z.strictObject({ ...common, kind: z.literal('text'), prompt: text('the prompt', 1000), maxLength: z.number().int().min(1).max(2000) }),
-    z.strictObject({
-      ...common,
-      kind: z.literal('scale'),
-      prompt: text('the prompt', 1000),
-      /** Words for the ends of the scale, e.g. nauwelijks / sterk. */
-      low: text('low', 30).default('1'),
-      high: text('high', 30).default('5'),
-    }),
-    z.strictObject({ ...common, kind: z.literal('info'), text: text('the text', 2000) }),
-  ],
-  { error: 'kind must be one of: choice, multi, text, scale, info' },
-);
+export const stepSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ ...common, kind: z.literal('choice'), prompt: text('de vraag', 1000), choices: z.array(choiceSchema).min(2, { message: 'een choice-stap heeft minstens twee keuzes nodig' }).max(10) }),
+  z.strictObject({ ...common, kind: z.literal('multi'), prompt: text('de vraag', 1000), choices: z.array(choiceSchema).min(2, { message: 'een multi-stap heeft minstens twee keuzes nodig' }).max(20) }),
+  z.strictObject({ ...common, kind: z.literal('text'), prompt: text('de vraag', 1000), maxLength: z.number().int().min(1).max(2000) }),
+  z.strictObject({
+    ...common,
+    kind: z.literal('scale'),
+    prompt: text('de vraag', 1000),
+    /** Words for the ends of the scale, e.g. nauwelijks / sterk. */
+    low: text('het woord bij de laagste score', 30).default('1'),
+    high: text('het woord bij de hoogste score', 30).default('5'),
+  }),
+  z.strictObject({ ...common, kind: z.literal('info'), text: text('de tekst', 2000) }),
+]);
 
 /** Conclusions computed from the answers at the end of a dialogue. */
-export const conclusionSchema = z.discriminatedUnion(
-  'kind',
-  [
-    /** Shown when every condition holds. */
-    z.strictObject({ kind: z.literal('rule'), when: z.array(conditionSchema).min(1), text: text('the text', 1000) }),
-    /** The lowest-scoring of these scale steps: `{title}` and `{score}` are filled in. */
-    z.strictObject({ kind: z.literal('lowest'), steps: z.array(idSchema).min(2), text: text('the text', 1000) }),
-    /** Counts scale answers at or below `atMost`: `text` when there are at least `atLeast`, else `otherwise`. */
-    z.strictObject({
-      kind: z.literal('count'),
-      steps: z.array(idSchema).min(1),
-      atMost: z.number().int().min(1).max(5),
-      atLeast: z.number().int().min(1),
-      text: text('the text', 1000),
-      otherwise: text('otherwise', 1000),
-    }),
-  ],
-  { error: 'kind must be one of: rule, lowest, count' },
-);
+export const conclusionSchema = z.discriminatedUnion('kind', [
+  /** Shown when every condition holds. */
+  z.strictObject({ kind: z.literal('rule'), when: z.array(conditionSchema).min(1), text: text('de tekst', 1000) }),
+  /** The lowest-scoring of these scale steps: `{title}` and `{score}` are filled in. */
+  z.strictObject({ kind: z.literal('lowest'), steps: z.array(idSchema).min(2), text: text('de tekst', 1000) }),
+  /** Counts scale answers at or below `atMost`: `text` when there are at least `atLeast`, else `otherwise`. */
+  z.strictObject({
+    kind: z.literal('count'),
+    steps: z.array(idSchema).min(1),
+    atMost: z.number().int().min(1).max(5),
+    atLeast: z.number().int().min(1),
+    text: text('de tekst', 1000),
+    otherwise: text('de tekst bij "otherwise"', 1000),
+  }),
+]);
 
 export const dialogueSchema = z.strictObject({
   id: idSchema,
-  title: text('the title', 80),
+  title: text('de titel', 80),
   /** Other names for `start <dialoog>`. */
-  aliases: z.array(text('an alias', 80)).default([]),
+  aliases: z.array(text('een alias', 80)).default([]),
   /** One or two sentences for the menu. */
-  description: text('the description', 300),
+  description: text('de beschrijving', 300),
   /** Shown when the dialogue starts (e.g. what it is based on, what is our own design). */
-  intro: text('the intro', 1500),
+  intro: text('de inleiding', 1500),
   steps: z.array(stepSchema).min(1),
   conclusions: z.array(conclusionSchema).default([]),
   /** Concepts offered with the summary. */

@@ -42,7 +42,7 @@ export async function readAndValidate(dir: string): Promise<ValidationResult> {
   if (rootProblem) return { ok: false, problems: [rootProblem], warnings: [] };
   const conceptFiles = await readFolder(dir, 'concepts', problems);
   if (problems.length === 0 && conceptFiles.length === 0) {
-    problems.push(folderProblem('concepts', 'there are no concept files (*.yaml) in this folder'));
+    problems.push(folderProblem('concepts', 'in deze map staan geen begrippenbestanden (*.yaml)'));
   }
   // dialogues are optional: a knowledge base may hold concepts only
   const dialogueFiles = (await folderCheck(dir, 'dialogues')) ? [] : await readFolder(dir, 'dialogues', problems);
@@ -102,9 +102,9 @@ async function folderCheck(root: string, sub: string): Promise<Problem | undefin
   const dir = path.join(root, sub);
   try {
     if ((await stat(dir)).isDirectory()) return undefined;
-    return folderProblem(sub, `is not a folder (looked in ${path.resolve(dir)})`);
+    return folderProblem(sub, `is geen map (gezocht in ${path.resolve(dir)})`);
   } catch (err) {
-    return folderProblem(sub, `cannot be read (${describeFsError(err)}; looked in ${path.resolve(dir)})`);
+    return folderProblem(sub, `kan niet worden gelezen (${describeFsError(err)}; gezocht in ${path.resolve(dir)})`);
   }
 }
 
@@ -119,7 +119,7 @@ async function readFolder(root: string, sub: string, problems: Problem[]): Promi
   try {
     names = (await readdir(dir)).filter((n) => YAML_FILE.test(n)).sort();
   } catch (err) {
-    problems.push(folderProblem(sub, `cannot be read (${describeFsError(err)}; looked in ${path.resolve(dir)})`));
+    problems.push(folderProblem(sub, `kan niet worden gelezen (${describeFsError(err)}; gezocht in ${path.resolve(dir)})`));
     return [];
   }
   const files: RawFile[] = [];
@@ -128,7 +128,7 @@ async function readFolder(root: string, sub: string, problems: Problem[]): Promi
     try {
       files.push({ rel, text: await readFile(path.join(dir, name), 'utf8') });
     } catch (err) {
-      problems.push(folderProblem(rel, `cannot be read (${describeFsError(err)})`));
+      problems.push(folderProblem(rel, `kan niet worden gelezen (${describeFsError(err)})`));
     }
   }
   return files;
@@ -138,18 +138,19 @@ function folderProblem(file: string, message: string): Problem {
   return { file, line: 0, column: 0, field: '', message };
 }
 
+/** Why a file or folder cannot be read, in Dutch: it goes inside "kan niet worden gelezen (...)". */
 function describeFsError(err: unknown): string {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':
-      return 'it does not exist';
+      return 'bestaat niet';
     case 'EACCES':
     case 'EPERM':
-      return 'no permission to read it';
+      return 'geen leesrechten';
     case 'EISDIR':
-      return 'it is a folder, not a file';
+      return 'het is een map, geen bestand';
     default:
-      return code ?? 'unknown error';
+      return code ? `foutcode ${code}` : 'onbekende fout';
   }
 }
 

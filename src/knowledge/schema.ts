@@ -20,41 +20,45 @@ export const CATEGORY_IDS = [
 
 export type CategoryId = (typeof CATEGORY_IDS)[number];
 
-const nonBlank = (what: string) =>
-  z
-    .string({ error: `${what} must be text` })
-    .refine((s) => s.trim().length > 0, { message: `${what} is empty` });
+/**
+ * Messages are Dutch: admins read them in the reload report and `routeplanner validate`. Type errors,
+ * unknown values and missing fields get their wording from `dutchIssue` (./messages.ts), passed per parse.
+ */
+const nonBlank = (what: string) => z.string().refine((s) => s.trim().length > 0, { message: `${what} is leeg` });
+
+/** The kebab-case rule for every id: concepts, dialogues, steps and choices. */
+export const ID_MESSAGE = 'de id mag alleen kleine letters, cijfers en losse streepjes bevatten, zoals "sociale-basis"';
 
 export const sourceSchema = z.strictObject({
-  title: nonBlank('the source title'),
-  url: z
-    .string({ error: 'the source url must be text' })
-    .refine((u) => /^https:\/\/[^\s/]+\.[^\s/]+(\/\S*)?$/.test(u), {
-      message: 'the source url must be a public https:// address',
-    }),
+  title: nonBlank('de titel van de bron'),
+  url: z.string().refine((u) => /^https:\/\/[^\s/]+\.[^\s/]+(\/\S*)?$/.test(u), {
+    message: 'de url van de bron moet een openbaar webadres zijn dat begint met https://',
+  }),
 });
 
-export const conceptIdSchema = z
-  .string({ error: 'the id must be text' })
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'the id must be kebab-case: lowercase letters, digits and single dashes' });
+export const conceptIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: ID_MESSAGE });
+
+const SHORT_MAX = 400;
 
 export const conceptSchema = z.strictObject({
   id: conceptIdSchema,
-  term: nonBlank('the term'),
-  aliases: z.array(nonBlank('an alias'), { error: 'aliases must be a list' }).default([]),
-  category: z.enum(CATEGORY_IDS, { error: `the category must be one of: ${CATEGORY_IDS.join(', ')}` }),
-  short: nonBlank('the short answer').refine((s) => s.length <= 400, {
-    message: 'the short answer is longer than 400 characters; move detail to the explanation',
+  term: nonBlank('de term'),
+  aliases: z.array(nonBlank('een alias')).default([]),
+  category: z.enum(CATEGORY_IDS),
+  short: nonBlank('het korte antwoord').refine((s) => s.length <= SHORT_MAX, {
+    error: (issue) =>
+      `het korte antwoord is te lang: maximaal ${SHORT_MAX} tekens (nu ${String(issue.input).length}); zet de details in de uitleg ("explanation")`,
   }),
-  explanation: nonBlank('the explanation'),
-  related: z.array(conceptIdSchema, { error: 'related must be a list of concept ids' }).default([]),
-  sources: z.array(sourceSchema, { error: 'sources must be a list' }).default([]),
+  explanation: nonBlank('de uitleg'),
+  related: z.array(conceptIdSchema).default([]),
+  sources: z.array(sourceSchema).default([]),
   /** false for general domain knowledge not confirmed by a listed source: the bot words it with care. */
-  verified: z.boolean({ error: 'verified must be true or false' }).default(true),
+  verified: z.boolean().default(true),
 });
 
 export const conceptFileSchema = z.strictObject({
-  concepts: z.array(z.unknown(), { error: 'the file must have a list named concepts' }),
+  // the message is never shown: a file without this list gets one fixed problem (validate-concepts.ts)
+  concepts: z.array(z.unknown()),
 });
 
 export type Source = z.infer<typeof sourceSchema>;

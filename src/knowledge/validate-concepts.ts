@@ -3,6 +3,7 @@ import { conceptFileSchema, conceptSchema, type Concept } from './schema.js';
 import type { Problem } from './problems.js';
 import type { PathSegment, YamlFile } from './yaml-file.js';
 import { foldText } from './normalize.js';
+import { dutchIssue } from './messages.js';
 
 /** The names and references of an entry, taken even when other fields are wrong, so cross-checks still run. */
 interface Located {
@@ -34,17 +35,17 @@ export function validateConcepts(files: readonly YamlFile[]): ConceptValidation 
   for (const yaml of files) {
     const shape = conceptFileSchema.safeParse(yaml.data);
     if (!shape.success) {
-      problems.push(yaml.problemAt([], '', 'the file must start with "concepts:" followed by a list of concepts'));
+      problems.push(yaml.problemAt([], '', 'het bestand moet beginnen met "concepts:" met daaronder de lijst met begrippen'));
       continue;
     }
     shape.data.concepts.forEach((raw, index) => {
       const names = crossCheckSchema.safeParse(raw);
       if (names.success) located.push({ names: names.data, yaml, index });
-      const parsed = conceptSchema.safeParse(raw);
+      const parsed = conceptSchema.safeParse(raw, { error: dutchIssue });
       if (parsed.success) {
         concepts.push(parsed.data);
         if (parsed.data.verified && parsed.data.sources.length === 0) {
-          warnings.push(yaml.problemAt(['concepts', index, 'id'], `${parsed.data.id}.sources`, 'no sources listed for a verified concept'));
+          warnings.push(yaml.problemAt(['concepts', index, 'id'], `${parsed.data.id}.sources`, 'er staan geen bronnen ("sources") bij dit geverifieerde begrip; voeg een bron toe of zet "verified: false"'));
         }
         return;
       }
@@ -72,14 +73,12 @@ export function fieldOf(label: string, path: readonly PathSegment[]): string {
 function issueProblem(yaml: YamlFile, index: number, label: string, issue: z.core.$ZodIssue): Problem {
   const path = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
   const field = fieldOf(label, path);
-  let message = issue.message;
+  // the message is Dutch already (dutchIssue); an unknown field points at the field itself, not the entry
   if (issue.code === 'unrecognized_keys') {
-    const keys = issue.keys.map((k) => `"${k}"`).join(', ');
     const key = issue.keys[0] ?? '';
-    return yaml.problemAt(['concepts', index, ...path, key], fieldOf(label, [...path, key]), `unknown field ${keys} (check the spelling)`);
+    return yaml.problemAt(['concepts', index, ...path, key], fieldOf(label, [...path, key]), issue.message);
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined) message = `the field "${String(path.at(-1) ?? '')}" is missing`;
-  return yaml.problemAt(['concepts', index, ...path], field, message);
+  return yaml.problemAt(['concepts', index, ...path], field, issue.message);
 }
 
 function checkDuplicateIds(located: readonly Located[], problems: Problem[]): void {
@@ -91,7 +90,7 @@ function checkDuplicateIds(located: readonly Located[], problems: Problem[]): vo
       continue;
     }
     const at = prior.yaml.problemAt(['concepts', prior.index, 'id'], '', '');
-    problems.push(l.yaml.problemAt(['concepts', l.index, 'id'], `${l.names.id}.id`, `the id "${l.names.id}" is already used in ${at.file}:${at.line}`));
+    problems.push(l.yaml.problemAt(['concepts', l.index, 'id'], `${l.names.id}.id`, `de id "${l.names.id}" wordt al gebruikt in ${at.file}:${at.line}`));
   }
 }
 
@@ -109,17 +108,17 @@ function checkNames(located: readonly Located[], problems: Problem[], warnings: 
       const field = fieldOf(concept.id, path);
       if (!key) {
         // a blank name is already reported by the schema check
-        if (name.trim()) problems.push(yaml.problemAt(['concepts', index, ...path], field, `"${name}" has no letters or digits`));
+        if (name.trim()) problems.push(yaml.problemAt(['concepts', index, ...path], field, `"${name}" bevat geen letters of cijfers`));
         continue;
       }
       if (own.has(key)) {
-        warnings.push(yaml.problemAt(['concepts', index, ...path], field, `"${name}" is listed twice for this concept`));
+        warnings.push(yaml.problemAt(['concepts', index, ...path], field, `"${name}" staat twee keer bij dit begrip`));
         continue;
       }
       own.add(key);
       const other = owner.get(key);
       if (other && other.id !== concept.id) {
-        problems.push(yaml.problemAt(['concepts', index, ...path], field, `"${name}" is also a name of concept "${other.id}" ("${other.name}"); a name may belong to one concept only`));
+        problems.push(yaml.problemAt(['concepts', index, ...path], field, `"${name}" is ook een naam van begrip "${other.id}" ("${other.name}"); een naam mag bij maar één begrip horen`));
       } else {
         owner.set(key, { id: concept.id, name });
       }
@@ -132,8 +131,8 @@ function checkRelated(located: readonly Located[], problems: Problem[]): void {
   for (const { names: concept, yaml, index } of located) {
     concept.related.forEach((rel, i) => {
       const field = fieldOf(concept.id, ['related', i]);
-      if (rel === concept.id) problems.push(yaml.problemAt(['concepts', index, 'related', i], field, 'a concept cannot be related to itself'));
-      else if (!ids.has(rel)) problems.push(yaml.problemAt(['concepts', index, 'related', i], field, `there is no concept with id "${rel}"`));
+      if (rel === concept.id) problems.push(yaml.problemAt(['concepts', index, 'related', i], field, 'een begrip kan niet naar zichzelf verwijzen; haal deze id weg uit "related"'));
+      else if (!ids.has(rel)) problems.push(yaml.problemAt(['concepts', index, 'related', i], field, `er is geen begrip met id "${rel}"`));
     });
   }
 }

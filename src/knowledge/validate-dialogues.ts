@@ -5,6 +5,7 @@ import type { Problem } from './problems.js';
 import { fieldOf } from './validate-concepts.js';
 import type { PathSegment, YamlFile } from './yaml-file.js';
 import { foldText } from './normalize.js';
+import { dutchIssue } from './messages.js';
 
 export interface ValidDialogue {
   readonly dialogue: Dialogue;
@@ -26,7 +27,7 @@ export function validateDialogues(files: readonly YamlFile[], conceptIds: Readon
   const names = new Map<string, string>();
 
   for (const yaml of files) {
-    const parsed = dialogueSchema.safeParse(yaml.data);
+    const parsed = dialogueSchema.safeParse(yaml.data, { error: dutchIssue });
     const label = dialogueLabel(yaml.data, yaml.file);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) problems.push(issueProblem(yaml, label, issue));
@@ -42,7 +43,7 @@ export function validateDialogues(files: readonly YamlFile[], conceptIds: Readon
       const key = foldText(name);
       const other = names.get(key);
       const path = i === 0 ? ['id'] : i === 1 ? ['title'] : ['aliases', i - 2];
-      if (other && other !== dialogue.id) report(path, `"${name}" is also a name of dialogue "${other}"`);
+      if (other && other !== dialogue.id) report(path, `"${name}" is ook een naam van gesprek "${other}"; een naam mag bij maar één gesprek horen`);
       else names.set(key, dialogue.id);
     }
     if (problems.length === before) dialogues.push({ dialogue, hash: hashOf(dialogue) });
@@ -57,34 +58,34 @@ function dialogueLabel(raw: unknown, file: string): string {
 
 function issueProblem(yaml: YamlFile, label: string, issue: z.core.$ZodIssue): Problem {
   const path = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
+  // the message is Dutch already (dutchIssue); an unknown field points at the field itself, not the entry
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0] ?? '';
-    return yaml.problemAt([...path, key], fieldOf(label, [...path, key]), `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling)`);
+    return yaml.problemAt([...path, key], fieldOf(label, [...path, key]), issue.message);
   }
-  const message = issue.code === 'invalid_type' && issue.input === undefined ? `the field "${String(path.at(-1) ?? '')}" is missing` : issue.message;
-  return yaml.problemAt(path, fieldOf(label, path), message);
+  return yaml.problemAt(path, fieldOf(label, path), issue.message);
 }
 
 function checkSteps(dialogue: Dialogue, conceptIds: ReadonlySet<string>, report: Report): void {
   const seen = new Map<string, number>();
   dialogue.steps.forEach((step, i) => {
-    if (step.id === END) report(['steps', i, 'id'], `"${END}" is reserved for the end of the dialogue; choose another step id`);
-    if (seen.has(step.id)) report(['steps', i, 'id'], `the step id "${step.id}" is already used by step ${seen.get(step.id)! + 1}`);
+    if (step.id === END) report(['steps', i, 'id'], `"${END}" is gereserveerd voor het einde van het gesprek; kies een andere id voor deze stap`);
+    if (seen.has(step.id)) report(['steps', i, 'id'], `de id "${step.id}" wordt al gebruikt door stap ${seen.get(step.id)! + 1}`);
     else seen.set(step.id, i);
     if (step.kind === 'choice' || step.kind === 'multi') {
       const choiceIds = new Set<string>();
       step.choices.forEach((c, j) => {
-        if (choiceIds.has(c.id)) report(['steps', i, 'choices', j, 'id'], `the choice id "${c.id}" appears twice in this step`);
+        if (choiceIds.has(c.id)) report(['steps', i, 'choices', j, 'id'], `de keuze "${c.id}" staat twee keer in deze stap`);
         choiceIds.add(c.id);
-        if (c.next !== undefined && step.kind === 'multi') report(['steps', i, 'choices', j, 'next'], 'only choice steps can have a next per answer; use branches on a multi step');
+        if (c.next !== undefined && step.kind === 'multi') report(['steps', i, 'choices', j, 'next'], 'alleen een choice-stap kan per antwoord een "next" hebben; gebruik "branches" bij een multi-stap');
       });
     }
     step.concepts.forEach((id, j) => {
-      if (!conceptIds.has(id)) report(['steps', i, 'concepts', j], `there is no concept with id "${id}"`);
+      if (!conceptIds.has(id)) report(['steps', i, 'concepts', j], `er is geen begrip met id "${id}"`);
     });
   });
   dialogue.concepts.forEach((id, j) => {
-    if (!conceptIds.has(id)) report(['concepts', j], `there is no concept with id "${id}"`);
+    if (!conceptIds.has(id)) report(['concepts', j], `er is geen begrip met id "${id}"`);
   });
 }
 
@@ -109,7 +110,7 @@ function checkGraph(dialogue: Dialogue, report: Report): void {
     const valid: string[] = [];
     for (const { target, path } of stepTargets(dialogue, i)) {
       if (target === END || indexOf.has(target)) valid.push(target);
-      else report(path, `there is no step with id "${target}" (use "${END}" to end the dialogue)`);
+      else report(path, `er is geen stap met id "${target}" (gebruik "${END}" om het gesprek te beëindigen)`);
     }
     edges.set(step.id, valid);
     step.branches.forEach((b, j) => b.when.forEach((c, k) => checkCondition(dialogue, indexOf, c, i, ['steps', i, 'branches', j, 'when', k], report)));
@@ -120,8 +121,8 @@ function checkGraph(dialogue: Dialogue, report: Report): void {
   for (const [from, tos] of edges) for (const to of tos) reverse.set(to, [...(reverse.get(to) ?? []), from]);
   const canEnd = walk(END, (id) => reverse.get(id) ?? []);
   dialogue.steps.forEach((step, i) => {
-    if (!reached.has(step.id)) report(['steps', i, 'id'], `step "${step.id}" can never be reached from the first step`);
-    else if (!canEnd.has(step.id)) report(['steps', i, 'id'], `step "${step.id}" is in a loop that never reaches the end`);
+    if (!reached.has(step.id)) report(['steps', i, 'id'], `stap "${step.id}" is vanaf de eerste stap nooit te bereiken; laat een "next" of "branches" ernaar leiden, of haal de stap weg`);
+    else if (!canEnd.has(step.id)) report(['steps', i, 'id'], `stap "${step.id}" zit in een lus die nooit bij het einde uitkomt; laat een van de stappen in de lus verder leiden`);
   });
 }
 
@@ -147,17 +148,17 @@ function checkCondition(
   report: Report,
 ): void {
   const target = indexOf.get(c.step);
-  if (target === undefined) return report([...path, 'step'], `there is no step with id "${c.step}"`);
+  if (target === undefined) return report([...path, 'step'], `er is geen stap met id "${c.step}"`);
   const step: Step = dialogue.steps[target]!;
-  if (from >= 0 && target > from) report([...path, 'step'], `step "${c.step}" comes later in the list, so it has no answer yet`);
-  if (step.kind === 'info') report([...path, 'step'], `step "${c.step}" is an info step and has no answer`);
+  if (from >= 0 && target > from) report([...path, 'step'], `stap "${c.step}" komt later in de lijst, dus daar is nog geen antwoord op`);
+  if (step.kind === 'info') report([...path, 'step'], `stap "${c.step}" is een info-stap en heeft geen antwoord`);
   if (c.in) {
-    if (step.kind !== 'choice' && step.kind !== 'multi') report([...path, 'in'], `"in" only works on choice and multi steps; "${c.step}" is a ${step.kind} step`);
+    if (step.kind !== 'choice' && step.kind !== 'multi') report([...path, 'in'], `"in" werkt alleen bij choice- en multi-stappen; "${c.step}" is een ${step.kind}-stap`);
     else c.in.forEach((id, j) => {
-      if (!step.choices.some((ch) => ch.id === id)) report([...path, 'in', j], `step "${c.step}" has no choice "${id}"`);
+      if (!step.choices.some((ch) => ch.id === id)) report([...path, 'in', j], `stap "${c.step}" heeft geen keuze "${id}"`);
     });
   }
-  if ((c.min !== undefined || c.max !== undefined) && step.kind !== 'scale') report([...path, c.min !== undefined ? 'min' : 'max'], `min and max only work on scale steps; "${c.step}" is a ${step.kind} step`);
+  if ((c.min !== undefined || c.max !== undefined) && step.kind !== 'scale') report([...path, c.min !== undefined ? 'min' : 'max'], `"min" en "max" werken alleen bij scale-stappen; "${c.step}" is een ${step.kind}-stap`);
 }
 
 function checkConclusions(dialogue: Dialogue, report: Report): void {
@@ -169,8 +170,8 @@ function checkConclusions(dialogue: Dialogue, report: Report): void {
     }
     conclusion.steps.forEach((id, j) => {
       const step = dialogue.steps[indexOf.get(id) ?? -1];
-      if (!step) report(['conclusions', i, 'steps', j], `there is no step with id "${id}"`);
-      else if (step.kind !== 'scale') report(['conclusions', i, 'steps', j], `"${id}" is a ${step.kind} step; ${conclusion.kind} works on scale steps`);
+      if (!step) report(['conclusions', i, 'steps', j], `er is geen stap met id "${id}"`);
+      else if (step.kind !== 'scale') report(['conclusions', i, 'steps', j], `"${id}" is een ${step.kind}-stap; "${conclusion.kind}" werkt alleen met scale-stappen`);
     });
   });
 }

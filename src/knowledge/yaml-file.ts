@@ -40,18 +40,19 @@ function locate(doc: Document, lc: LineCounter, path: readonly PathSegment[]): {
   return { line: 1, col: 1 };
 }
 
+/** Dutch, with the YAML library's own (English) detail line kept after the colon: it names what it saw. */
 function yamlMessage(code: string, raw: string): string {
   const first = raw.split('\n')[0] ?? raw;
   switch (code) {
     case 'DUPLICATE_KEY':
-      return 'YAML syntax error: the same key appears twice in one entry';
+      return 'YAML-fout: hetzelfde veld staat twee keer in één blok; laat er één staan';
     case 'BAD_INDENT':
     case 'MISSING_CHAR':
     case 'UNEXPECTED_TOKEN':
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'MULTILINE_IMPLICIT_KEY':
-      return `YAML syntax error (check indentation, colons and quotes): ${first}`;
+      return `YAML-fout (controleer inspringing, dubbele punten en aanhalingstekens): ${first}`;
     default:
-      return `YAML syntax error: ${first}`;
+      return `YAML-fout: ${first}`;
   }
 }

@@ -122,7 +122,7 @@ test('a failed reload lists each problem as plain lines, file names with undersc
     const [report] = replies;
     expect(report).toMatchObject({ kind: 'notice', tone: 'warning', private: true });
     expect(text).toContain('Herladen is niet gelukt');
-    expect(text).toContain('x_y.id: the id must be kebab-case'); // underscores stay
+    expect(text).toContain('x_y.id: de id mag alleen kleine letters, cijfers en losse streepjes bevatten'); // underscores stay
     const details = (report as Extract<Reply, { kind: 'notice' }>).details ?? [];
     expect(details.some((l) => l.startsWith('• concepts/sociale_basis_v2.yaml:'))).toBe(true);
     // shown as they are, never parsed: Slack plain_text, Teams TextRun

@@ -77,7 +77,7 @@ describe('routeplanner CLI commands', () => {
     const bad = captureIo();
     expect(await validateCommand(broken.dir, bad)).toBe(1);
     broken.cleanup();
-    expect(bad.stderr.split('\n').filter((l) => l.includes('there is no concept'))).toHaveLength(2);
+    expect(bad.stderr.split('\n').filter((l) => l.includes('er is geen begrip'))).toHaveLength(2);
   });
 });
 

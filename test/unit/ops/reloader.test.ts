@@ -208,7 +208,7 @@ describe('reloader: broken knowledge keeps the previous version', () => {
     await rm(path.join(s.dir, 'concepts'), { recursive: true });
     const report = await expectRefused(s, before);
     // the dialogues' references to its concepts fail too; the folder itself comes first
-    expect(report.errors[0]).toMatchObject({ file: 'concepts', message: expect.stringContaining('does not exist') });
+    expect(report.errors[0]).toMatchObject({ file: 'concepts', message: expect.stringContaining('bestaat niet') });
   });
 
   test('(e) an unreadable file names the file', async () => {
@@ -220,11 +220,11 @@ describe('reloader: broken knowledge keeps the previous version', () => {
       await unlink(file);
       await mkdir(file);
       const report = await expectRefused(s, before);
-      expect(report.errors[0]).toMatchObject({ file: BASIS, message: expect.stringContaining('it is a folder, not a file') });
+      expect(report.errors[0]).toMatchObject({ file: BASIS, message: expect.stringContaining('het is een map, geen bestand') });
     } else {
       await chmod(file, 0o000);
       const report = await expectRefused(s, before);
-      expect(report.errors[0]).toMatchObject({ file: BASIS, message: expect.stringContaining('no permission') });
+      expect(report.errors[0]).toMatchObject({ file: BASIS, message: expect.stringContaining('geen leesrechten') });
       await chmod(file, 0o644);
     }
   });
