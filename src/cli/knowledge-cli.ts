@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { loadKnowledge } from '../knowledge/load.js';
-import { formatProblem } from '../knowledge/problems.js';
+import { formatProblem, type Problem } from '../knowledge/problems.js';
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.js';
 import { evaluate, parseEvalFile } from '../knowledge/evaluate.js';
 import { lookupReplies } from '../bot/lookup/lookup-replies.js';
@@ -15,9 +15,14 @@ export interface Io {
 async function loadOrReport(dir: string, io: Io): Promise<KnowledgeSnapshot | undefined> {
   const result = await loadKnowledge(dir);
   if (result.ok) return result.snapshot;
-  io.err(`The knowledge in ${dir} is invalid (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}):\n`);
-  for (const p of result.problems) io.err(`  ${formatProblem(p)}\n`);
+  reportProblems(dir, result.problems, io);
   return undefined;
+}
+
+/** In Dutch, like the problems themselves: content editors run `validate` and `eval` on their own files. */
+function reportProblems(dir: string, problems: readonly Problem[], io: Io): void {
+  io.err(`De kennis in ${dir} klopt niet (${problems.length} ${problems.length === 1 ? 'fout' : 'fouten'}):\n`);
+  for (const p of problems) io.err(`  ${formatProblem(p)}\n`);
 }
 
 export async function askCommand(dir: string, query: string, json: boolean, io: Io): Promise<number> {
@@ -65,13 +70,12 @@ export async function evalCommand(dir: string, file: string, json: boolean, io: 
 
 export async function validateCommand(dir: string, io: Io): Promise<number> {
   const result = await loadKnowledge(dir);
-  if (!result.ok) {
-    io.err(`The knowledge in ${dir} is invalid (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}):\n`);
-    for (const p of result.problems) io.err(`  ${formatProblem(p)}\n`);
-  }
+  if (!result.ok) reportProblems(dir, result.problems, io);
   const warnings = result.ok ? result.snapshot.warnings : result.warnings;
-  for (const w of warnings) io.err(`  warning: ${formatProblem(w)}\n`);
+  for (const w of warnings) io.err(`  let op: ${formatProblem(w)}\n`);
   if (!result.ok) return 1;
-  io.out(`OK: ${result.snapshot.concepts.length} concepts, version ${result.snapshot.version}${warnings.length ? `, ${warnings.length} warnings` : ''}\n`);
+  const { concepts, dialogues, version } = result.snapshot;
+  const noted = warnings.length ? `, ${warnings.length} ${warnings.length === 1 ? 'waarschuwing' : 'waarschuwingen'}` : '';
+  io.out(`OK: ${concepts.length} begrippen en ${dialogues.length} gesprekken, versie ${version}${noted}\n`);
   return 0;
 }

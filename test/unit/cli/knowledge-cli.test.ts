@@ -71,12 +71,13 @@ describe('routeplanner CLI commands', () => {
   test('validate exits 1 with the full list, 0 with a summary', async () => {
     const io = captureIo();
     expect(await validateCommand(k.dir, io)).toBe(0);
-    expect(io.stdout).toMatch(/^OK: 2 concepts, version [0-9a-f]{12}\n$/);
+    expect(io.stdout).toMatch(/^OK: 2 begrippen en \d+ gesprekken, versie [0-9a-f]{12}\n$/);
 
     const broken = makeKnowledgeDir({ 'concepts/a.yaml': `concepts:\n${conceptYaml({ id: 'a', term: 'A', related: ['x', 'y'] })}\n` });
     const bad = captureIo();
     expect(await validateCommand(broken.dir, bad)).toBe(1);
     broken.cleanup();
+    expect(bad.stderr).toMatch(/^De kennis in .+ klopt niet \(2 fouten\):\n/);
     expect(bad.stderr.split('\n').filter((l) => l.includes('er is geen begrip'))).toHaveLength(2);
   });
 });
