@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { replyToCard } from '../src/adapters/teams/render.js';
 import { replyToMessage } from '../src/adapters/slack/render.js';
@@ -215,14 +215,23 @@ export async function teamsBench(): Promise<string> {
   }
 }
 
-function signedEvent(i: number): { body: string; headers: Record<string, string> } {
+/**
+ * The 50 research queries (test/fixtures): 40 concept questions with typos and abbreviations, 10 out of
+ * domain. Every answer, "bedoelde je" and "weet ik niet" among them, not one question asked again and again.
+ */
+const MIXED_QUESTIONS = readFileSync(path.resolve('test/fixtures/research-queries.jsonl'), 'utf8')
+  .trim()
+  .split('\n')
+  .map((line) => (JSON.parse(line) as { query: string }).query);
+
+function signedEvent(i: number, text = 'wat is de sociale basis?'): { body: string; headers: Record<string, string> } {
   const body = JSON.stringify({
     type: 'event_callback',
     team_id: 'T1',
     api_app_id: 'A1',
     event_id: `Ev-bench-${process.pid}-${Date.now()}-${i}`,
     event_time: 1,
-    event: { type: 'message', channel_type: 'im', channel: `D${i % 500}`, user: `U${i % 500}`, text: 'wat is de sociale basis?', ts: `1.${i}` },
+    event: { type: 'message', channel_type: 'im', channel: `D${i % 500}`, user: `U${i % 500}`, text, ts: `1.${i}` },
   });
   const ts = Math.floor(Date.now() / 1000);
   const sig = `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
@@ -245,6 +254,9 @@ export async function slackBench(): Promise<string> {
     await new Promise((r) => setTimeout(r, 1000));
     const barePosted = posted() - before - oursPosted;
     const conn2 = api.connections();
+    const mixed = await load(ours, '/slack/events', (i) => signedEvent(i, MIXED_QUESTIONS[i % MIXED_QUESTIONS.length]));
+    await new Promise((r) => setTimeout(r, 1000));
+    const mixedPosted = posted() - before - oursPosted - barePosted;
     // the same comparison against a bare Bolt app that posts our answer (text and blocks)
     const sameReply = await startChild('slack-bare.js', { ...env, BARE_MESSAGE: await writeAnswer('slack') });
     let c: LoadResult;
@@ -256,10 +268,10 @@ export async function slackBench(): Promise<string> {
     return [
       '### Slack endpoint under load: our bot vs a bare Bolt app that acks and posts (50 connections, signed DM events)',
       '',
-      table(HEADER, [row('DM concept question', a, b), row('DM concept question vs bare Bolt posting our answer', a, c)]),
+      table(HEADER, [row('DM concept question', a, b), row('DM concept question vs bare Bolt posting our answer', a, c), row(`DM questions, ${MIXED_QUESTIONS.length} different (answers, "bedoelde je", no answer)`, mixed, b)]),
       '',
       `Ack latency p99 (the HTTP response Slack waits for): ours ${a.p99} ms, bare Bolt ${b.p99} ms (target: under 100 ms).`,
-      `Replies posted to the fake Web API: ours ${oursPosted} for ${a.requests} events over ${conn1 - conn0} connections, bare Bolt ${barePosted} for ${b.requests} over ${conn2 - conn1}.`,
+      `Replies posted to the fake Web API: ours ${oursPosted} for ${a.requests} events over ${conn1 - conn0} connections (different questions: ${mixedPosted} for ${mixed.requests}), bare Bolt ${barePosted} for ${b.requests} over ${conn2 - conn1}.`,
       `Web API calls (all runs): ${[...api.counts].map(([k, n]) => `${k}: ${n}`).join(', ')}.`,
     ].join('\n');
   } finally {
