@@ -91,17 +91,22 @@ function decodeForm(body: string): Record<string, unknown> {
 /** All visible text of Block Kit blocks (sections, contexts, buttons), for readable assertions. */
 export const blocksText = visibleText;
 
-/** The value (opaque payload) of the first button with this label. */
-export function buttonValue(blocks: unknown, label: string): string {
-  let found: string | undefined;
+/** The first button with this label: its action id and value (the opaque payload). */
+export function findButton(blocks: unknown, label: string): { action_id: string; value: string } {
+  let found: { action_id: string; value: string } | undefined;
   const walk = (node: unknown): void => {
     if (found || !node || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach(walk);
     const o = node as Record<string, unknown>;
-    if (o['type'] === 'button' && (o['text'] as { text?: string })?.text === label) found = o['value'] as string;
+    if (o['type'] === 'button' && (o['text'] as { text?: string })?.text === label) found = { action_id: o['action_id'] as string, value: o['value'] as string };
     Object.values(o).forEach(walk);
   };
   walk(blocks);
   if (!found) throw new Error(`no button "${label}"`);
   return found;
+}
+
+/** The value (opaque payload) of the first button with this label. */
+export function buttonValue(blocks: unknown, label: string): string {
+  return findButton(blocks, label).value;
 }

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { onlyLoopback, startTestApp, until, type TestApp } from '../helpers/app.js';
-import { BOT_TOKEN, SIGNING_SECRET, SLACK_API, blocksText, buttonValue, interceptSlack, signed, slackFixture, type WebApiCall } from '../helpers/slack.js';
+import { BOT_TOKEN, SIGNING_SECRET, SLACK_API, blocksText, buttonValue, findButton, interceptSlack, signature, signed, slackFixture, type WebApiCall } from '../helpers/slack.js';
 
 /** Slack through the real restify server on 127.0.0.1; the Web API and response_url are nock fakes. */
 
@@ -146,6 +146,82 @@ describe('Slack on the shared restify server', () => {
     await send('payload', action('U0KARIN', close, 'Afsluiten'));
     await until(() => calls('chat.postMessage').some((c) => blocksText(c.args['blocks']).includes('Proefgesprek: samenvatting')));
     expect(blocksText(calls('chat.postMessage').map((c) => c.args['blocks']))).toContain('Beleid: 5');
+  });
+
+  test('a personal dialogue in the DM: checkboxes for multi, a modal for free text, then the summary', async () => {
+    const dm = 'D0KARINDM';
+    const click = (label: string, blocks: unknown, extra: Record<string, unknown> = {}) => {
+      const f = slackFixture('block-action');
+      const base = { ...f, user: { id: 'U0KARIN', name: 'karin', team_id: 'T0GEMEENTE' }, container: { type: 'message', channel_id: dm, message_ts: '1', is_ephemeral: false }, channel: { id: dm } };
+      return { ...base, actions: [{ ...(f['actions'] as object[])[0], ...findButton(blocks, label), text: { type: 'plain_text', text: label } }], ...extra };
+    };
+    const posted = () => calls('chat.postMessage').map((c) => c.args['blocks']);
+    await send('form', { ...slackFixture('slash-command'), text: 'start proef' });
+    await until(() => blocksText(posted()).includes('Wat is je rol?'));
+    await send('payload', click('Beleid', posted().at(-1)));
+    await until(() => blocksText(posted()).includes('Wat vind je belangrijk?'));
+
+    // multi: checkboxes (Slack's own state) and a submit button that carries the ticked values
+    const multi = posted().at(-1) as Array<{ type: string; elements?: Array<{ type: string; action_id: string; options?: Array<{ value: string; text: { text: string } }> }> }>;
+    const boxes = multi.flatMap((b) => b.elements ?? []).find((e) => e.type === 'checkboxes')!;
+    expect(boxes.options!.map((o) => o.text.text)).toEqual(['Ontmoeting', 'Preventie', 'Kosten']);
+    // ticking a box is not an answer yet: nothing happens
+    const before = calls('chat.postMessage').length;
+    const submitLabel = (multi.flatMap((b) => b.elements ?? []).find((e) => e.type === 'button') as unknown as { text: { text: string } }).text.text;
+    await send('payload', { ...click(submitLabel, multi), actions: [{ action_id: boxes.action_id, block_id: 'b1', type: 'checkboxes', selected_options: [boxes.options![2]], action_ts: '1' }] });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(calls('chat.postMessage').length).toBe(before);
+    const ticked = [boxes.options![0]!, boxes.options![2]!].map((o) => ({ value: o.value, text: o.text }));
+    await send('payload', click(submitLabel, multi, { state: { values: { b1: { [boxes.action_id]: { type: 'checkboxes', selected_options: ticked } } } } }));
+    // "kosten" ticked: the branch skips to the scale step
+    await until(() => blocksText(posted()).includes('Hoe sterk is de sociale basis?'));
+    expect(calls('chat.postMessage').length).toBe(before + 1);
+    await send('payload', click('1', posted().at(-1)));
+    await until(() => blocksText(posted()).includes('Wat is een eerste stap?'));
+
+    // free text: the button opens a modal (max length from the step); its submit is the answer
+    const textQuestion = posted().at(-1);
+    expect(blocksText(textQuestion)).toContain('Gebruik de knop, of antwoord met een bericht');
+    await send('payload', click('Je antwoord', textQuestion, { trigger_id: 'trigger-modal-1' }));
+    await until(() => calls('views.open').length > 0);
+    const opened = calls('views.open')[0]!.args;
+    expect(opened['trigger_id']).toBe('trigger-modal-1');
+    const view = opened['view'] as { callback_id: string; private_metadata: string; blocks: Array<{ element: { max_length: number } }> };
+    expect(view.callback_id).toBe('rp_text_modal');
+    expect(view.blocks[0]!.element.max_length).toBe(40);
+    const submission = {
+      type: 'view_submission',
+      team: { id: 'T0GEMEENTE', domain: 'gemeente' },
+      user: { id: 'U0KARIN', name: 'karin', team_id: 'T0GEMEENTE' },
+      api_app_id: 'A0ROUTEPLAN',
+      token: 'verification-token-unused',
+      trigger_id: 'trigger-modal-2',
+      view: { id: 'V1', type: 'modal', callback_id: 'rp_text_modal', private_metadata: view.private_metadata, state: { values: { rp_text: { rp_text: { type: 'plain_text_input', value: 'Buurthuis <!channel> & meer' } } } } },
+    };
+    const res = await send('payload', submission);
+    expect(res.status).toBe(200);
+    expect(res.body).toBe(''); // the modal closes
+    await until(() => blocksText(posted()).includes('Proefgesprek: samenvatting'));
+    const summary = posted().at(-1);
+    expect(blocksText(summary)).toContain('Buurthuis <!channel> & meer');
+    expect(JSON.stringify(summary)).toContain('"type":"plain_text","text":"Buurthuis <!channel> & meer"'); // never parsed as mrkdwn
+    expect(blocksText(summary)).toContain('De sociale basis is zwak.');
+    expect(app.events.at(-1)).toMatchObject({ kind: 'action', conversation: { key: 'slack:T0GEMEENTE:D0KARINDM', scope: 'personal' }, text: 'Buurthuis <!channel> & meer' });
+  });
+
+  test('a malformed or oversized request gets a clear 4xx and runs nothing', async () => {
+    const before = app.events.length;
+    const ts = Math.floor(Date.now() / 1000);
+    const broken = '{"type":"event_callback",';
+    const bad = await app.post('/slack/events', broken, { 'content-type': 'application/json', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature(broken, ts) });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body)).toEqual({ error: 'malformed body' });
+    const huge = JSON.stringify({ type: 'event_callback', event: { type: 'message', text: 'x'.repeat(300 * 1024) } });
+    const big = await app.post('/slack/events', huge, { 'content-type': 'application/json', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature(huge, ts) });
+    expect(big.status).toBe(413);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(app.events.length).toBe(before);
+    expect(slack.calls).toEqual([]);
   });
 
   test('user text is escaped: nobody can inject <!channel> or links through an answer', async () => {
