@@ -115,6 +115,28 @@ describe('Slack on the shared restify server', () => {
     expect(blocksText(view.blocks)).toContain('Start: Proefgesprek');
   });
 
+  test('the App Home lists an unfinished dialogue; its "Ga verder" button carries on in the DM', async () => {
+    await send('json', event('dm-message', { event_id: 'Ev-home-start' }, { user: 'U0PIET', channel: 'D0PIETDM', text: 'start kort' }));
+    await until(() => blocksText(calls('chat.postMessage').map((c) => c.args['blocks'])).includes('Kies A of B.'));
+    await send('json', { ...slackFixture('app-home-opened'), event_id: 'Ev-home-open', event: { type: 'app_home_opened', user: 'U0PIET', channel: 'D0PIETDM', tab: 'home', event_ts: '1' } });
+    await until(() => calls('views.publish').length > 0);
+    const home = calls('views.publish')[0]!.args as { user_id: string; view: { blocks: unknown } };
+    expect(home.user_id).toBe('U0PIET');
+    expect(blocksText(home.view.blocks)).toContain('Kort gesprek');
+    expect(blocksText(home.view.blocks)).toContain('Kort gesprek bij: A');
+
+    // a button on the App Home has no channel: the adapter opens the DM and the dialogue goes on there
+    const posts = calls('chat.postMessage').length;
+    const f = slackFixture('block-action');
+    const { container: _c, channel: _ch, message: _m, ...fromHome } = f;
+    await send('payload', { ...fromHome, user: { id: 'U0PIET', name: 'piet', team_id: 'T0GEMEENTE' }, container: { type: 'view', view_id: 'V0HOME' }, actions: [{ ...(f['actions'] as object[])[0], ...findButton(home.view.blocks, 'Ga verder met het gesprek') }] });
+    await until(() => calls('chat.postMessage').length > posts);
+    expect(calls('conversations.open').at(-1)!.args['users']).toBe('U0PIET');
+    const resumed = calls('chat.postMessage').slice(posts);
+    expect(resumed.every((c) => c.args['channel'] === 'D0PIETDM')).toBe(true);
+    expect(blocksText(resumed.map((c) => c.args['blocks']))).toContain('Kies A of B.');
+  });
+
   test('a group session: five members answer at once, one message is updated, the lead moves on, the summary is posted', async () => {
     await send('form', { ...slackFixture('slash-command'), text: 'start proef kanaal met namen', channel_id: 'C0GROEP' });
     await until(() => calls('chat.postMessage').length >= 3);
