@@ -41,6 +41,8 @@ export function signed(kind: 'json' | 'form' | 'payload', data: Record<string, u
 export interface WebApiCall {
   readonly method: string;
   readonly args: Record<string, unknown>;
+  /** The ts the fake gave a posted message. */
+  ts?: string;
 }
 
 /** A fake Slack Web API (nock at SLACK_API_URL) and response_url: records every call with its decoded arguments. */
@@ -54,14 +56,16 @@ export function interceptSlack(): { calls: WebApiCall[]; responses: Array<Record
     .reply(function (uri, body) {
       const method = uri.replace(/^\/api\//, '');
       const args = typeof body === 'string' ? decodeForm(body) : (body as Record<string, unknown>);
-      calls.push({ method, args });
+      const call: WebApiCall = { method, args };
+      calls.push(call);
       switch (method) {
         case 'auth.test':
           return [200, { ok: true, user_id: 'U0BOT', bot_id: 'B0BOT', team_id: 'T0GEMEENTE' }];
         case 'conversations.open':
           return [200, { ok: true, channel: { id: `D0${String(args['users']).slice(2)}DM` } }];
         case 'chat.postMessage':
-          return [200, { ok: true, channel: args['channel'], ts: `1732443000.${String(++ts).padStart(6, '0')}` }];
+          call.ts = `1732443000.${String(++ts).padStart(6, '0')}`;
+          return [200, { ok: true, channel: args['channel'], ts: call.ts }];
         default:
           return [200, { ok: true, channel: args['channel'], ts: args['ts'] }];
       }

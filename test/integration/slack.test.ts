@@ -246,6 +246,27 @@ describe('Slack on the shared restify server', () => {
     expect(slack.calls).toEqual([]);
   });
 
+  test('a free-text answer in a group session: a mention in the thread under the question reaches the session', async () => {
+    const channel = 'C0DRAAD';
+    const posts = () => calls('chat.postMessage').filter((c) => c.args['channel'] === channel);
+    const lead = (blocks: unknown, label: string) => {
+      const f = slackFixture('block-action');
+      return { ...f, user: { id: 'U0KARIN', name: 'karin', team_id: 'T0GEMEENTE' }, container: { type: 'message', channel_id: channel, message_ts: '1', is_ephemeral: false }, channel: { id: channel }, actions: [{ ...(f['actions'] as object[])[0], ...findButton(blocks, label) }] };
+    };
+    await send('form', { ...slackFixture('slash-command'), text: 'start kort kanaal', channel_id: channel });
+    await until(() => blocksText(posts().map((c) => c.args['blocks'])).includes('Stand: A'));
+    await send('payload', lead(posts().at(-1)!.args['blocks'], 'Volgende vraag'));
+    await until(() => blocksText(posts().map((c) => c.args['blocks'])).includes('Stand: B'));
+    await send('payload', lead(posts().at(-1)!.args['blocks'], 'Volgende vraag'));
+    await until(() => blocksText(posts().map((c) => c.args['blocks'])).includes('Toelichting?'));
+    const question = posts().find((c) => blocksText(c.args['blocks']).includes('Toelichting?'))!;
+    const ts = question.ts!;
+
+    await send('json', event('app-mention', { event_id: 'Ev-thread-answer' }, { channel, user: 'U0BRAM', ts: '1732443999.000100', thread_ts: ts, text: '<@U0BOT> Meer ontmoetingsplekken in de wijk' }));
+    await until(() => calls('chat.update').some((c) => blocksText(c.args['blocks']).includes('Meer ontmoetingsplekken in de wijk')));
+    expect(app.events.at(-1)).toMatchObject({ kind: 'message', conversation: { key: `slack:T0GEMEENTE:${channel}`, scope: 'channel' }, text: 'Meer ontmoetingsplekken in de wijk' });
+  });
+
   test('user text is escaped: nobody can inject <!channel> or links through an answer', async () => {
     await send('form', { ...slackFixture('slash-command'), text: 'start kort kanaal met namen', channel_id: 'C0ESCAPE' });
     await until(() => calls('chat.postMessage').length >= 3);

@@ -43,6 +43,9 @@ interface Target {
 const DEDUPE_TTL_MS = 60 * 60 * 1000;
 const MESSAGE_REF_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
+/** The conversation a bot message at channel level belongs to, by its channel and ts (see `ownerOfThread`). */
+const threadOwnerKey = (channel: string, ts: string): string => `slack:thread:${channel}:${ts}`;
+
 /**
  * Slack through Bolt: on our restify server at `POST /slack/events`, or over Socket Mode when an app
  * token is set. Enabled only when a bot token and signing secret are configured.
@@ -79,6 +82,32 @@ export function createSlackAdapter(deps: SlackAdapterDeps) {
     return opened.channel?.id ?? user;
   }
 
+  /**
+   * A group session started with the slash command lives at channel level, and a thread is a conversation of
+   * its own. So that a reply in the thread under one of the session's messages (a free-text answer, with a
+   * mention) reaches the session, each message posted at channel level remembers its conversation.
+   */
+  async function rememberThread(target: Target, ts: string | undefined): Promise<void> {
+    if (!ts || target.threadTs || target.channel.startsWith('D')) return;
+    try {
+      await store.update(threadOwnerKey(target.channel, ts), () => target.conversationKey, { ttlMs: MESSAGE_REF_TTL_MS });
+    } catch (err) {
+      // the message is out; only thread replies to it would miss the session
+      log.warn({ code: errorCode(err) }, 'slack thread owner not saved');
+    }
+  }
+
+  /** The conversation of a thread under a bot message at channel level, or the thread's own. */
+  async function ownerOfThread(conversation: ConversationRef, channel: string, threadTs: string | undefined): Promise<ConversationRef> {
+    if (!threadTs || conversation.scope === 'personal') return conversation;
+    try {
+      const owner = await store.get<string>(threadOwnerKey(channel, threadTs));
+      return owner ? { key: owner, scope: conversation.scope } : conversation;
+    } catch {
+      return conversation; // store down: the turn itself will say so
+    }
+  }
+
   async function deliver(client: WebClient, replies: readonly Reply[], target: Target): Promise<void> {
     for (const reply of replies) {
       if (reply.kind === 'tally') {
@@ -97,7 +126,8 @@ export function createSlackAdapter(deps: SlackAdapterDeps) {
       if (reply.kind === 'notice' && reply.private && !target.channel.startsWith('D')) {
         await client.chat.postEphemeral({ channel: target.channel, user: target.user, text: message.text, blocks, ...thread });
       } else {
-        await client.chat.postMessage({ channel: target.channel, text: message.text, blocks, ...thread });
+        const posted = await client.chat.postMessage({ channel: target.channel, text: message.text, blocks, ...thread });
+        await rememberThread(target, posted.ts);
       }
     }
   }
@@ -114,6 +144,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps) {
       }
       const posted = await client.chat.postMessage({ channel: target.channel, text: message.text, blocks: message.blocksJson as never, ...(target.threadTs ? { thread_ts: target.threadTs } : {}) });
       if (posted.ts) await store.update(key, () => ({ channel: posted.channel ?? target.channel, ts: posted.ts }), { ttlMs: MESSAGE_REF_TTL_MS });
+      await rememberThread(target, posted.ts);
     });
   }
 
@@ -139,8 +170,9 @@ export function createSlackAdapter(deps: SlackAdapterDeps) {
 
   app.event('app_mention', async ({ event, body, client }: SlackEventMiddlewareArgs<'app_mention'> & { client: WebClient; body: { team_id?: string; event_id?: string } }) => {
     const e = event as unknown as SlackMessageEvent;
-    const neutral = messageToEvent(teamOf(body), { ...e, type: 'app_mention' }, config.adminIds);
-    if (!neutral || !(await firstDelivery(body.event_id))) return;
+    const mention = messageToEvent(teamOf(body), { ...e, type: 'app_mention' }, config.adminIds);
+    if (!mention || !(await firstDelivery(body.event_id))) return;
+    const neutral = { ...mention, conversation: await ownerOfThread(mention.conversation, e.channel, e.thread_ts) };
     // answered in a thread under the mention
     await turn(client, neutral, { channel: e.channel, threadTs: e.thread_ts ?? e.ts, user: e.user!, conversationKey: neutral.conversation.key });
   });
@@ -194,7 +226,8 @@ export function createSlackAdapter(deps: SlackAdapterDeps) {
       await turn(client, { ...neutral, conversation }, { channel: dm, user: b.user.id, conversationKey: conversation.key });
       return;
     }
-    await turn(client, neutral, { channel, user: b.user.id, conversationKey: neutral.conversation.key, ...(threadTs ? { threadTs } : {}), ...(b.container?.is_ephemeral ? { respond } : {}) });
+    const conversation = await ownerOfThread(neutral.conversation, channel, threadTs);
+    await turn(client, { ...neutral, conversation }, { channel, user: b.user.id, conversationKey: conversation.key, ...(threadTs ? { threadTs } : {}), ...(b.container?.is_ephemeral ? { respond } : {}) });
   });
 
   app.view('rp_text_modal', async ({ ack, view, body, client }: SlackViewMiddlewareArgs & { client: WebClient }) => {
