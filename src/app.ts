@@ -10,7 +10,7 @@ import type { Logger } from './log.js';
 import { createHttpServer, listen } from './server.js';
 import type { Store } from './storage/port.js';
 import { createTeamsAdapter } from './adapters/teams/adapter.js';
-import { createSlackAdapter } from './adapters/slack/adapter.js';
+import { createSlackAdapter, type SlackAdapterDeps } from './adapters/slack/adapter.js';
 import type { Deduper } from './adapters/dedupe.js';
 import { createInflight, type Inflight } from './ops/inflight.js';
 import { instrumentBot } from './ops/instrument.js';
@@ -53,6 +53,8 @@ export interface AppDeps {
   readonly instanceId?: string;
   /** Several instances: tells the others about a reload (Redis pub/sub); they reload the same files. */
   readonly broadcast?: ReloadBroadcast;
+  /** Slack Web API retries and time limit (tests shorten them); default `WEB_API` in the Slack adapter. */
+  readonly slackWebApi?: SlackAdapterDeps['webApi'];
 }
 
 /**
@@ -141,7 +143,7 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
   const track = <T>(work: Promise<T>): Promise<T> => inflight.track(work);
   const teams = createTeamsAdapter({ bot: instrumentBot(bot, 'teams', metrics), config: config.teams, store, log, onEvent: deps.onEvent, track, deduper: deps.deduper });
   teams.register(server);
-  const slack = createSlackAdapter({ bot: instrumentBot(bot, 'slack', metrics), config: config.slack, store, log, onEvent: deps.onEvent, track, deduper: deps.deduper });
+  const slack = createSlackAdapter({ bot: instrumentBot(bot, 'slack', metrics), config: config.slack, store, log, onEvent: deps.onEvent, track, deduper: deps.deduper, ...(deps.slackWebApi ? { webApi: deps.slackWebApi } : {}) });
   if (slack) {
     slack.register(server);
     await slack.start();

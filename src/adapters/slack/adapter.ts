@@ -1,6 +1,6 @@
 import bolt from '@slack/bolt';
 import type { App as BoltApp, RespondFn, SlackActionMiddlewareArgs, SlackCommandMiddlewareArgs, SlackEventMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
+import type { RetryOptions, WebClient } from '@slack/web-api';
 import type { Server } from 'restify';
 import type { Bot } from '../../bot/bot.js';
 import type { BotEvent, ConversationRef } from '../../bot/events.js';
@@ -29,7 +29,22 @@ export interface SlackAdapterDeps {
   readonly deduper?: Deduper;
   /** Tracks each request's work, which runs on after the ack, for a graceful shutdown. */
   readonly track?: <T>(work: Promise<T>) => Promise<T>;
+  /** How Web API calls are retried and how long one may take (default: `WEB_API`); tests shorten them. */
+  readonly webApi?: Partial<WebApiPolicy>;
 }
+
+export interface WebApiPolicy {
+  readonly retries: RetryOptions;
+  readonly timeoutMs: number;
+}
+
+/**
+ * A reply is worth sending within seconds, not half an hour later: the client's default retries ten times
+ * over about 30 minutes, and has no time limit per call, so a Slack outage would pile up turns in memory and
+ * deliver stale answers when it ends. Three retries within about ten seconds (a 429's Retry-After is still
+ * honoured), ten seconds per call; then the turn fails with a log line.
+ */
+export const WEB_API: WebApiPolicy = { retries: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4000, randomize: true }, timeoutMs: 10_000 };
 
 /** Where replies go: a channel (and thread), for one user; slash commands and ephemeral clicks answer through respond. */
 interface Target {
@@ -54,14 +69,18 @@ export function createSlackAdapter(deps: SlackAdapterDeps) {
   const { config, log, store, bot } = deps;
   if (!config.botToken || !config.signingSecret) return undefined;
   const receiver = config.appToken ? undefined : new RestifyReceiver({ signingSecret: config.signingSecret, log, now: deps.now, track: deps.track });
+  const policy: WebApiPolicy = { ...WEB_API, ...deps.webApi };
+  const connection = {
+    // Node's http client instead of the standard fetch: about 0.6 ms less CPU per Web API call (see fetch.ts)
+    fetch: createWebApiFetch(),
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/` } : {}),
+  };
   const app: BoltApp = new bolt.App({
     token: config.botToken,
-    ...(receiver ? { receiver } : { socketMode: true, appToken: config.appToken, signingSecret: config.signingSecret }),
-    clientOptions: {
-      // Node's http client instead of the standard fetch: about 0.6 ms less CPU per Web API call (see fetch.ts)
-      fetch: createWebApiFetch(),
-      ...(config.apiUrl ? { slackApiUrl: config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/` } : {}),
-    },
+    // Socket Mode gets its own copy of the options without our retries: it sets its own, which keep trying to
+    // reconnect through an outage (Bolt would otherwise hand it, and let it change, the reply client's options)
+    ...(receiver ? { receiver } : { socketMode: true, appToken: config.appToken, signingSecret: config.signingSecret, installerOptions: { clientOptions: { ...connection } } }),
+    clientOptions: { ...connection, retryConfig: policy.retries, timeout: policy.timeoutMs },
     logLevel: bolt.LogLevel.ERROR,
     // the core keeps its own state; Bolt's conversation store would cost a lookup per event for nothing
     convoStore: false,
