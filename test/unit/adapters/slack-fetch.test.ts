@@ -16,6 +16,7 @@ beforeAll(async () => {
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
       seen.push({ method: req.method, url: req.url, headers: req.headers, body });
+      if (req.url === '/api/silent') return; // accepts, never answers
       if (req.url === '/api/rate') {
         res.writeHead(429, { 'retry-after': '3', 'content-type': 'application/json' });
         res.end('{"ok":false,"error":"ratelimited"}');
@@ -54,6 +55,17 @@ describe('the Slack Web API fetch', () => {
     expect(res.status).toBe(429);
     expect(res.headers.get('retry-after')).toBe('3');
     expect(Object.fromEntries((res.headers as unknown as { entries(): Iterable<[string, string]> }).entries())).toMatchObject({ 'retry-after': '3' });
+  });
+
+  test('a call without an answer ends after the time limit; answered calls and idle kept-alive sockets are not affected', async () => {
+    const limited = createWebApiFetch({ timeoutMs: 150 });
+    const started = Date.now();
+    await expect(limited(`${url}/api/silent`, { method: 'POST', body: 'x=1' })).rejects.toThrow(/no answer from 127\.0\.0\.1:\d+ within 150 ms/);
+    expect(Date.now() - started).toBeLessThan(1000);
+    // the same client still answers normal calls, also on a kept-alive socket that already waited once
+    for (let i = 0; i < 3; i++) expect((await limited(`${url}/api/chat.postMessage`, { method: 'POST', body: 'x=1' })).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 300)); // idle kept-alive sockets are not a failed call
+    expect((await limited(`${url}/api/chat.postMessage`, { method: 'POST', body: 'x=2' })).status).toBe(200);
   });
 
   test('a connection that fails rejects, so the client can retry', async () => {
