@@ -31,6 +31,10 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 });
 afterAll(async () => {
+  // /api/silent never answers. Run alone, its connection is closed when the client gives up; in a full jest
+  // run (other suites in the same worker) one stayed open and close() waited until the hook timed out. The
+  // cause is not pinned down; closing every connection makes the teardown independent of it.
+  server.closeAllConnections();
   await new Promise((r) => server.close(r));
 });
 
