@@ -22,6 +22,8 @@ describe('Slack on the shared restify server', () => {
   beforeAll(async () => {
     slack = interceptSlack(); // Bolt checks the token (auth.test) as soon as the app starts
     app = await startTestApp({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: `${SLACK_API}/api/`, SLACK_ADMIN_IDS: 'U0ADMIN' });
+    // Bolt's token check runs in the background; let it finish before a test clears the fake Web API
+    await until(() => slack.calls.some((c) => c.method === 'auth.test'));
   });
   afterAll(() => app.close());
   beforeEach(() => {
