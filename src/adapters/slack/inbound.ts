@@ -33,9 +33,16 @@ export interface SlackMessageEvent {
   thread_ts?: string;
 }
 
+/**
+ * Subtypes that are still a person writing to the bot: a thread reply also sent to the channel, and a message
+ * with a file (a screenshot with a question; the file itself is not read). Edits, deletions, joins and bot
+ * messages are not.
+ */
+const PERSON_SUBTYPES: ReadonlySet<string> = new Set(['thread_broadcast', 'file_share']);
+
 /** A DM message or an app_mention; undefined for bot messages, edits and other subtypes. */
 export function messageToEvent(team: string, e: SlackMessageEvent, adminIds: readonly string[]): BotEvent | undefined {
-  if (!e.user || e.bot_id || (e.subtype !== undefined && e.subtype !== 'thread_broadcast')) return undefined;
+  if (!e.user || e.bot_id || (e.subtype !== undefined && !PERSON_SUBTYPES.has(e.subtype))) return undefined;
   const dm = isDmChannel(e.channel, e.channel_type);
   if (e.type === 'message' && !dm) return undefined; // in channels the bot reacts to mentions only
   // a mention at channel level is answered in a thread under it: that thread is the conversation

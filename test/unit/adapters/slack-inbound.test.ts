@@ -1,0 +1,42 @@
+import { messageToEvent, type SlackMessageEvent } from '../../../src/adapters/slack/inbound.js';
+
+/** Which Slack messages are a person talking to the bot, and as which conversation. */
+const dm = (patch: Partial<SlackMessageEvent> = {}): SlackMessageEvent => ({ type: 'message', channel: 'D0ANNADM', channel_type: 'im', user: 'U0ANNA', text: 'wat is de sociale basis?', ts: '1.1', ...patch });
+const toEvent = (e: SlackMessageEvent) => messageToEvent('T0GEMEENTE', e, ['U0ADMIN']);
+
+describe('Slack messages as neutral events', () => {
+  test('a DM is a personal conversation of its own', () => {
+    expect(toEvent(dm())).toEqual({
+      kind: 'message',
+      conversation: { key: 'slack:T0GEMEENTE:D0ANNADM', scope: 'personal' },
+      actor: { id: 'slack:T0GEMEENTE:U0ANNA', name: 'U0ANNA', isAdmin: false },
+      text: 'wat is de sociale basis?',
+    });
+    expect(toEvent(dm({ user: 'U0ADMIN' }))?.actor.isAdmin).toBe(true);
+  });
+
+  test('a message with a file, or a thread reply also sent to the channel, is still a question', () => {
+    expect(toEvent(dm({ subtype: 'file_share', text: 'klopt dit schema?' }))).toMatchObject({ text: 'klopt dit schema?' });
+    expect(toEvent({ ...dm({ subtype: 'thread_broadcast', text: '<@U0BOT> preventie' }), type: 'app_mention', channel: 'C0KANAAL', channel_type: 'channel', thread_ts: '1.0' })).toMatchObject({
+      conversation: { key: 'slack:T0GEMEENTE:C0KANAAL:1.0', scope: 'channel' },
+      text: 'preventie',
+    });
+  });
+
+  test.each([
+    ['a bot message', dm({ bot_id: 'B0OTHER' })],
+    ['an edit', dm({ subtype: 'message_changed', user: undefined })],
+    ['a deletion', dm({ subtype: 'message_deleted', user: undefined })],
+    ['someone joining', dm({ subtype: 'channel_join' })],
+    ['a channel message without a mention', dm({ channel: 'C0KANAAL', channel_type: 'channel' })],
+  ])('%s is not', (_name, e) => {
+    expect(toEvent(e)).toBeUndefined();
+  });
+
+  test('a mention at channel level opens a thread conversation under it; the mention itself is stripped', () => {
+    expect(toEvent({ ...dm({ text: '<@U0BOT|routeplanner>   start zelfscan kanaal' }), type: 'app_mention', channel: 'C0KANAAL', channel_type: 'channel', ts: '5.5' })).toMatchObject({
+      conversation: { key: 'slack:T0GEMEENTE:C0KANAAL:5.5', scope: 'channel' },
+      text: 'start zelfscan kanaal',
+    });
+  });
+});
