@@ -12,8 +12,10 @@ export default {
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   setupFiles: ['<rootDir>/test/setup-env.ts'],
   testTimeout: 30000,
-  // Two runs of `npm test` out of about fifteen did not exit after every test had passed; a handle dump at
-  // teardown showed nothing left open in nine others, so the leak could not be pinned down. A run that
-  // hangs would block CI for nothing: Jest exits once the results are in (and says so when it has to).
+  // Two runs of `npm test` out of about fifteen did not exit after every test had passed. A likely cause was
+  // found later: each test file's nock wrapped Node's http client again, seven deep in a full run, leaving
+  // mock sockets open; test files now restore nock when done (test/helpers/app.ts), and ten runs without
+  // this option since then all exited by themselves. It stays on because a run that hangs would block CI for
+  // nothing: Jest exits once the results are in (and says so when it has to).
   forceExit: true,
 };

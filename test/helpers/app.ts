@@ -66,7 +66,7 @@ export async function until(check: () => boolean, ms = 3000): Promise<void> {
 }
 
 /** nock blocks every connection except to our own server on 127.0.0.1, for the whole test file. */
-export function onlyLoopback(nockLib: { disableNetConnect(): void; enableNetConnect(m?: RegExp): void; cleanAll(): void }): void {
+export function onlyLoopback(nockLib: { disableNetConnect(): void; enableNetConnect(m?: RegExp): void; cleanAll(): void; restore(): void }): void {
   beforeAll(() => {
     nockLib.disableNetConnect();
     nockLib.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
@@ -74,5 +74,9 @@ export function onlyLoopback(nockLib: { disableNetConnect(): void; enableNetConn
   afterAll(() => {
     nockLib.cleanAll();
     nockLib.enableNetConnect();
+    // every test file loads its own nock, which wraps Node's http client again; without this the wrappers of
+    // earlier files in the same jest worker stay underneath (seven deep in a full run), and requests made
+    // through them leave mock sockets open after the tests
+    nockLib.restore();
   });
 }

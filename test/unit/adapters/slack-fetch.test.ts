@@ -32,8 +32,9 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   // /api/silent never answers. Run alone, its connection is closed when the client gives up; in a full jest
-  // run (other suites in the same worker) one stayed open and close() waited until the hook timed out. The
-  // cause is not pinned down; closing every connection makes the teardown independent of it.
+  // run one stayed open and close() waited until the hook timed out, most likely through the nock wrappers
+  // that earlier test files left stacked (see onlyLoopback). Closing every connection keeps the teardown
+  // independent of that.
   server.closeAllConnections();
   await new Promise((r) => server.close(r));
 });

@@ -11,7 +11,10 @@ const DIR = path.join(REPO_ROOT, 'manifest/teams');
 const BOT = '11111111-2222-3333-4444-555555555555';
 
 beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
+afterAll(() => {
+  nock.enableNetConnect();
+  nock.restore(); // see onlyLoopback in ../../helpers/app.ts
+});
 
 /** Schema errors of a manifest object, from the official schema (see test/tools/validate-teams-manifest.mjs). */
 function schemaErrors(manifest: unknown): string[] {
