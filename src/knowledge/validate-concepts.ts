@@ -50,7 +50,7 @@ export function validateConcepts(files: readonly YamlFile[]): ConceptValidation 
         return;
       }
       const label = labelOf(raw, index);
-      for (const issue of parsed.error.issues) problems.push(issueProblem(yaml, index, label, issue));
+      for (const issue of parsed.error.issues) problems.push(issueProblem(yaml, label, issue, ['concepts', index]));
     });
   }
 
@@ -70,15 +70,15 @@ export function fieldOf(label: string, path: readonly PathSegment[]): string {
   return label + path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('');
 }
 
-function issueProblem(yaml: YamlFile, index: number, label: string, issue: z.core.$ZodIssue): Problem {
+/**
+ * A schema issue as a problem. `at` is where the validated value sits in the file (a concept in its file's
+ * list; a dialogue is the whole file); `label` names it in the field. The message is Dutch already
+ * (dutchIssue); an unknown field points at the field itself, not at the entry.
+ */
+export function issueProblem(yaml: YamlFile, label: string, issue: z.core.$ZodIssue, at: readonly PathSegment[] = []): Problem {
   const path = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
-  const field = fieldOf(label, path);
-  // the message is Dutch already (dutchIssue); an unknown field points at the field itself, not the entry
-  if (issue.code === 'unrecognized_keys') {
-    const key = issue.keys[0] ?? '';
-    return yaml.problemAt(['concepts', index, ...path, key], fieldOf(label, [...path, key]), issue.message);
-  }
-  return yaml.problemAt(['concepts', index, ...path], field, issue.message);
+  const where = issue.code === 'unrecognized_keys' ? [...path, issue.keys[0] ?? ''] : path;
+  return yaml.problemAt([...at, ...where], fieldOf(label, where), issue.message);
 }
 
 function checkDuplicateIds(located: readonly Located[], problems: Problem[]): void {

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { z } from 'zod';
 import { END, dialogueSchema, type Condition, type Dialogue, type Step } from './dialogue-schema.js';
 import type { Problem } from './problems.js';
-import { fieldOf } from './validate-concepts.js';
+import { fieldOf, issueProblem } from './validate-concepts.js';
 import type { PathSegment, YamlFile } from './yaml-file.js';
 import { foldText } from './normalize.js';
 import { dutchIssue } from './messages.js';
@@ -54,16 +53,6 @@ export function validateDialogues(files: readonly YamlFile[], conceptIds: Readon
 function dialogueLabel(raw: unknown, file: string): string {
   const id = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)['id'] : undefined;
   return typeof id === 'string' && id ? id : file.replace(/^.*\//, '').replace(/\.ya?ml$/i, '');
-}
-
-function issueProblem(yaml: YamlFile, label: string, issue: z.core.$ZodIssue): Problem {
-  const path = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
-  // the message is Dutch already (dutchIssue); an unknown field points at the field itself, not the entry
-  if (issue.code === 'unrecognized_keys') {
-    const key = issue.keys[0] ?? '';
-    return yaml.problemAt([...path, key], fieldOf(label, [...path, key]), issue.message);
-  }
-  return yaml.problemAt(path, fieldOf(label, path), issue.message);
 }
 
 function checkSteps(dialogue: Dialogue, conceptIds: ReadonlySet<string>, report: Report): void {
