@@ -1,10 +1,10 @@
 import { encodeAction } from './actions.js';
-import { isVoteKeyOf, SESSION_PREFIX, userPrefix, VOTE_PREFIX } from './keys.js';
+import { isVoteKeyOf, SESSION_PREFIX, sessionKey, userPrefix, VOTE_PREFIX } from './keys.js';
 import { notice, type Reply } from './replies.js';
 import { texts } from './texts.js';
 import type { Turn } from './turn.js';
 import { readSession } from './dialogues/member-votes.js';
-import { countVote, type GroupSession, type MemberVotes } from './dialogues/session.js';
+import { countVote, withoutText, type GroupSession, type MemberVotes } from './dialogues/session.js';
 
 /** "vergeet mij": nothing is erased before the user confirms with a button. */
 export function forgetConfirmation(turn: Turn): Reply[] {
@@ -31,7 +31,7 @@ export async function forgetUser(turn: Turn): Promise<Reply[]> {
   for (const key of (await store.list(VOTE_PREFIX)).filter((k) => isVoteKeyOf(k, actor))) {
     const record = await store.get<MemberVotes>(key);
     if (record) {
-      await store.update<GroupSession>(`${SESSION_PREFIX}${encodeURIComponent(record.conversationKey)}`, (session) => {
+      await store.update<GroupSession>(sessionKey({ key: record.conversationKey, scope: 'channel' }), (session) => {
         if (session?.id !== record.sessionId) return session;
         return Object.entries(record.votes).reduce((s, [stepId, vote]) => countVote(s, undefined, stepId, actor.id, vote, undefined, Number.MAX_SAFE_INTEGER, turn.now), session);
       }, { ttlMs: turn.ttlMs });
@@ -47,7 +47,7 @@ export async function forgetUser(turn: Turn): Promise<Reply[]> {
       const texted = Object.values(session.tallies).some((t) => actor.id in t.texts);
       if (!lead && !texted) return session;
       erased++;
-      const tallies = Object.fromEntries(Object.entries(session.tallies).map(([stepId, t]) => [stepId, actor.id in t.texts ? { ...t, texts: Object.fromEntries(Object.entries(t.texts).filter(([id]) => id !== actor.id)) } : t]));
+      const tallies = Object.fromEntries(Object.entries(session.tallies).map(([stepId, t]) => [stepId, actor.id in t.texts ? { ...t, texts: withoutText(t.texts, actor.id) } : t]));
       return { ...session, tallies, ...(lead ? { leadName: '(gewist)' } : {}) };
     }, { ttlMs: turn.ttlMs });
   }

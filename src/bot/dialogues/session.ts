@@ -103,6 +103,24 @@ function countedValues(value: AnswerValue, step: Step | undefined, display: stri
 
 const EMPTY_TALLY: StepTally = { respondents: 0, counts: {}, labels: {}, texts: {} };
 
+/** How often a value was counted; a count below zero (changes counted out of order) reads as zero. */
+const counted = (tally: StepTally, key: string): number => Math.max(0, tally.counts[key] ?? 0);
+
+/** Adds `delta` to a count; a count that reaches zero goes. */
+function bump(counts: Record<string, number>, key: string, delta: number): void {
+  const n = (counts[key] ?? 0) + delta;
+  if (n !== 0) counts[key] = n;
+  else delete counts[key];
+}
+
+/** The free-text answers without `memberId`'s. */
+export function withoutText(texts: StepTally['texts'], memberId: string): StepTally['texts'] {
+  return Object.fromEntries(Object.entries(texts).filter(([id]) => id !== memberId));
+}
+
+/** The free-text answers of a tally as shown: with the member's name only in a named session. */
+const textLines = (session: GroupSession, tally: StepTally): string[] => Object.values(tally.texts).map((t) => (session.named ? `${t.name}: ${t.text}` : t.text));
+
 /**
  * One member's answer to a step changed from `before` to `after` (either may be absent): the step's tally
  * afterwards. Counts commute, so changes counted in any order give the same numbers (a count may be below
@@ -113,18 +131,10 @@ export function recount(tally: StepTally | undefined, step: Step | undefined, me
   const t = tally ?? EMPTY_TALLY;
   const counts: Record<string, number> = { ...t.counts };
   const labels: Record<string, string> = { ...t.labels };
-  if (before) {
-    for (const [key] of countedValues(before.value, step, before.display)) {
-      const n = (counts[key] ?? 0) - 1;
-      if (n !== 0) counts[key] = n;
-      else delete counts[key];
-    }
-  }
+  if (before) for (const [key] of countedValues(before.value, step, before.display)) bump(counts, key, -1);
   if (after) {
     for (const [key, label] of countedValues(after.value, step, after.display)) {
-      const n = (counts[key] ?? 0) + 1;
-      if (n !== 0) counts[key] = n;
-      else delete counts[key];
+      bump(counts, key, 1);
       labels[key] = label;
     }
   }
@@ -132,7 +142,7 @@ export function recount(tally: StepTally | undefined, step: Step | undefined, me
   const own = t.texts[memberId];
   if (!own || own.rev < rev) {
     if (after?.value.kind === 'text') texts = { ...t.texts, [memberId]: { name: after.name, text: after.value.text, rev } };
-    else if (own) texts = Object.fromEntries(Object.entries(t.texts).filter(([id]) => id !== memberId));
+    else if (own) texts = withoutText(t.texts, memberId);
   }
   return { respondents: t.respondents + (after ? 1 : 0) - (before ? 1 : 0), counts, labels, texts };
 }
@@ -161,7 +171,7 @@ export function tallyAll(dialogue: Dialogue | undefined, records: readonly Membe
 export function groupAnswer(session: GroupSession, step: Step | undefined): AnswerValue | undefined {
   if (!step) return undefined;
   const tally = session.tallies[step.id] ?? EMPTY_TALLY;
-  const count = (key: string): number => Math.max(0, tally.counts[key] ?? 0);
+  const count = (key: string): number => counted(tally, key);
   if (tally.respondents - count('skipped') <= 0) return session.history.includes(step.id) ? { kind: 'skipped' } : undefined;
   switch (step.kind) {
     case 'choice': {
@@ -205,8 +215,8 @@ export function closeSession(session: GroupSession, now: number): GroupSession {
 /** Counts per option (choice, multi), per score (scale); free-text answers listed, named only if chosen. */
 export function tallyOf(session: GroupSession, step: Step): { counts: TallyCount[]; texts: string[]; respondents: number } {
   const tally = session.tallies[step.id] ?? EMPTY_TALLY;
-  const count = (key: string): number => Math.max(0, tally.counts[key] ?? 0);
-  const texts = Object.values(tally.texts).map((t) => (session.named ? `${t.name}: ${t.text}` : t.text));
+  const count = (key: string): number => counted(tally, key);
+  const texts = textLines(session, tally);
   let counts: TallyCount[] = [];
   if (step.kind === 'choice' || step.kind === 'multi') counts = step.choices.map((c) => ({ label: c.label, count: count(`c:${c.id}`) }));
   else if (step.kind === 'scale') counts = [1, 2, 3, 4, 5].map((n) => ({ label: String(n), count: count(`s:${n}`) }));
@@ -219,7 +229,7 @@ export function orphanTallyLines(session: GroupSession, stepId: string): string[
   const tally = session.tallies[stepId] ?? EMPTY_TALLY;
   return [
     ...Object.entries(tally.counts).filter(([, n]) => n > 0).map(([key, n]) => `${tally.labels[key] ?? key}: ${n}`),
-    ...Object.values(tally.texts).map((t) => (session.named ? `${t.name}: ${t.text}` : t.text)),
+    ...textLines(session, tally),
   ];
 }
 
