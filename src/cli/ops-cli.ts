@@ -15,8 +15,7 @@ import type { Io } from './knowledge-cli.js';
 
 /** The result of `work`, or undefined (reported) when the store cannot be read. */
 async function withStore<T>(config: Config, io: Io, work: (store: Store) => Promise<T>): Promise<{ value: T } | undefined> {
-  // read-only: no sweep of expired entries, that is the bot's job
-  // read only: the bot may be running on the same data folder, and only it writes there
+  // read only, without a sweep of expired entries: the bot may be running on the same data folder, and only it writes there
   const store = await openStore(config, { sweepAtOpen: false, readOnly: true });
   try {
     return { value: await work(store) };

@@ -11,7 +11,7 @@ import { errorCode, type Logger } from '../../log.js';
 import type { Store } from '../../storage/port.js';
 import { createUpdateQueue } from '../update-queue.js';
 import { createMemoryDeduper, type Deduper } from '../dedupe.js';
-import { ACTION, blockActionToEvent, messageToEvent, parseSlashCommand, slackActor, slackConversation, type SlackBlockActionBody, type SlackCommandBody, type SlackMessageEvent } from './inbound.js';
+import { ACTION, blockActionToEvent, isDmChannel, messageToEvent, parseSlashCommand, slackActor, slackConversation, type SlackBlockActionBody, type SlackCommandBody, type SlackMessageEvent } from './inbound.js';
 import { RestifyReceiver } from './receiver.js';
 import { homeBlocks } from './home.js';
 import { replyToMessage, textModal } from './render.js';
@@ -108,7 +108,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps) {
    * mention) reaches the session, each message posted at channel level remembers its conversation.
    */
   async function rememberThread(target: Target, ts: string | undefined): Promise<void> {
-    if (!ts || target.threadTs || target.channel.startsWith('D')) return;
+    if (!ts || target.threadTs || isDmChannel(target.channel)) return;
     try {
       await store.update(threadOwnerKey(target.channel, ts), () => target.conversationKey, { ttlMs: MESSAGE_REF_TTL_MS });
     } catch (err) {
@@ -143,7 +143,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps) {
       // serialise them again
       const blocks = message.blocksJson as never;
       const thread = target.threadTs ? { thread_ts: target.threadTs } : {};
-      if (reply.kind === 'notice' && reply.private && !target.channel.startsWith('D')) {
+      if (reply.kind === 'notice' && reply.private && !isDmChannel(target.channel)) {
         await client.chat.postEphemeral({ channel: target.channel, user: target.user, text: message.text, blocks, ...thread });
       } else {
         const posted = await client.chat.postMessage({ channel: target.channel, text: message.text, blocks, ...thread });

@@ -14,7 +14,7 @@ export function slackActor(team: string, user: string, name: string | undefined,
   return { id: `slack:${team}:${user}`, name: name?.trim() || `<@${user}>`.replace(/[<>@]/g, ''), isAdmin: adminIds.includes(user) };
 }
 
-const isDmChannel = (channel: string, channelType?: string): boolean => channelType === 'im' || channel.startsWith('D');
+export const isDmChannel = (channel: string, channelType?: string): boolean => channelType === 'im' || channel.startsWith('D');
 
 /** Strips the leading bot mention (`<@U123> start proef` -> `start proef`). */
 export function stripMention(text: string): string {
