@@ -68,6 +68,9 @@ interface Indexed {
 /** A journaled change of a key: its new value, or null when it was deleted. */
 type Change = Cached | null;
 
+/** A value read back (from a key file or a journal line) as kept in memory. */
+const cachedOf = (value: unknown, expiresAt: number | undefined): Cached => ({ json: JSON.stringify(value), ...(expiresAt !== undefined ? { expiresAt } : {}) });
+
 const MAX_PLAIN_NAME = 180;
 const JOURNAL = 'journal.log';
 const SEALED = 'journal.sealed.log';
@@ -110,7 +113,7 @@ async function readJournal(file: string): Promise<{ changes: Array<[string, Chan
     try {
       const r = JSON.parse(text.slice(offset, end)) as { k: string; d?: 1; x?: number; v?: unknown };
       if (typeof r.k !== 'string') throw new Error('no key');
-      changes.push([r.k, r.d === 1 ? null : { json: JSON.stringify(r.v), ...(typeof r.x === 'number' ? { expiresAt: r.x } : {}) }]);
+      changes.push([r.k, r.d === 1 ? null : cachedOf(r.v, typeof r.x === 'number' ? r.x : undefined)]);
     } catch (err) {
       throw new StoreError('STORE_CORRUPT', `the journal ${file} is damaged at line ${lineNo}; it was left untouched`, { cause: err });
     }
@@ -223,7 +226,7 @@ export async function createLowdbStore(opts: LowdbStoreOptions): Promise<LowdbSt
     let entry = journaled(key) ?? cache.get(key);
     if (!entry) {
       const read = await readEntry(key, known.file);
-      if (read) remember(key, (entry = { json: JSON.stringify(read.value), ...(read.expiresAt !== undefined ? { expiresAt: read.expiresAt } : {}) }));
+      if (read) remember(key, (entry = cachedOf(read.value, read.expiresAt)));
     }
     known.expiresAt = entry?.expiresAt;
     if (!entry || (entry.expiresAt !== undefined && entry.expiresAt <= now())) return undefined;
