@@ -110,7 +110,13 @@ export function findButton(blocks: unknown, label: string): { action_id: string;
   return found;
 }
 
-/** The value (opaque payload) of the first button with this label. */
-export function buttonValue(blocks: unknown, label: string): string {
-  return findButton(blocks, label).value;
+/**
+ * A block_actions payload (from the fixture): `user` clicks the button `label` in `blocks`, on a message in
+ * `channel`, or on the App Home tab when `channel` is undefined (no channel there). `extra` is merged last.
+ */
+export function buttonClick(user: string, channel: string | undefined, blocks: unknown, label: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const { container: _container, channel: _channel, message, actions, ...rest } = slackFixture('block-action');
+  const where = channel ? { container: { type: 'message', channel_id: channel, message_ts: '1', is_ephemeral: false }, channel: { id: channel }, message } : { container: { type: 'view', view_id: 'V0HOME' } };
+  const action = { ...(actions as object[])[0], ...findButton(blocks, label), text: { type: 'plain_text', text: label } };
+  return { ...rest, ...where, user: { id: user, name: user.toLowerCase(), team_id: 'T0GEMEENTE' }, actions: [action], ...extra };
 }

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { onlyLoopback, startTestApp, until, type TestApp } from '../helpers/app.js';
-import { BOT_TOKEN, SIGNING_SECRET, SLACK_API, blocksText, buttonValue, findButton, interceptSlack, signature, signed, slackFixture, type WebApiCall } from '../helpers/slack.js';
+import { BOT_TOKEN, SIGNING_SECRET, SLACK_API, blocksText, buttonClick, interceptSlack, signature, signed, slackFixture, type WebApiCall } from '../helpers/slack.js';
 
 /** Slack through the real restify server on 127.0.0.1; the Web API and response_url are nock fakes. */
 
@@ -129,9 +129,7 @@ describe('Slack on the shared restify server', () => {
 
     // a button on the App Home has no channel: the adapter opens the DM and the dialogue goes on there
     const posts = calls('chat.postMessage').length;
-    const f = slackFixture('block-action');
-    const { container: _c, channel: _ch, message: _m, ...fromHome } = f;
-    await send('payload', { ...fromHome, user: { id: 'U0PIET', name: 'piet', team_id: 'T0GEMEENTE' }, container: { type: 'view', view_id: 'V0HOME' }, actions: [{ ...(f['actions'] as object[])[0], ...findButton(home.view.blocks, 'Ga verder met het gesprek') }] });
+    await send('payload', buttonClick('U0PIET', undefined, home.view.blocks, 'Ga verder met het gesprek'));
     const resumed = () => calls('chat.postMessage').slice(posts);
     await until(() => blocksText(resumed().map((c) => c.args['blocks'])).includes('Kies A of B.'));
     expect(calls('conversations.open').at(-1)!.args['users']).toBe('U0PIET');
@@ -144,40 +142,30 @@ describe('Slack on the shared restify server', () => {
     const [, question, tally] = calls('chat.postMessage');
     expect(blocksText(question!.args['blocks'])).toContain('Wat is je rol?');
     expect(blocksText(tally!.args['blocks'])).toContain('Stand: Rol');
-    const beleid = buttonValue(question!.args['blocks'], 'Beleid');
-    const action = (user: string, value: string, label = 'Beleid') => {
-      const f = slackFixture('block-action');
-      return { ...f, user: { id: user, name: user.toLowerCase(), team_id: 'T0GEMEENTE' }, container: { type: 'message', channel_id: 'C0GROEP', message_ts: '1', is_ephemeral: false }, channel: { id: 'C0GROEP' }, actions: [{ ...(f['actions'] as object[])[0], value, text: { type: 'plain_text', text: label } }] };
-    };
+    const click = (user: string, blocks: unknown, label: string) => buttonClick(user, 'C0GROEP', blocks, label);
     const members = ['U01', 'U02', 'U03', 'U04', 'U05'];
-    const results = await Promise.all(members.map((m) => send('payload', action(m, beleid))));
+    const results = await Promise.all(members.map((m) => send('payload', click(m, question!.args['blocks'], 'Beleid'))));
     expect(results.every((r) => r.status === 200)).toBe(true);
     await until(() => calls('chat.update').some((c) => blocksText(c.args['blocks']).includes('5 antwoorden')));
     expect(calls('chat.postMessage')).toHaveLength(3); // votes update the tally, they post nothing
     expect(calls('chat.update').every((c) => c.args['ts'] === '1732443000.001003')).toBe(true);
 
     // a member cannot move on; the lead can
-    const next = buttonValue(tally!.args['blocks'], 'Volgende vraag');
-    await send('payload', action('U01', next, 'Volgende vraag'));
+    await send('payload', click('U01', tally!.args['blocks'], 'Volgende vraag'));
     await until(() => calls('chat.postEphemeral').length > 0);
     expect(calls('chat.postEphemeral')[0]!.args['text']).toContain('Alleen karin.jansen');
-    await send('payload', action('U0KARIN', next, 'Volgende vraag'));
+    await send('payload', click('U0KARIN', tally!.args['blocks'], 'Volgende vraag'));
     await until(() => calls('chat.postMessage').length >= 5);
     expect(blocksText(calls('chat.postMessage').map((c) => c.args['blocks']))).toContain('Wat vind je belangrijk?');
 
-    const close = buttonValue(calls('chat.postMessage').at(-1)!.args['blocks'], 'Afsluiten');
-    await send('payload', action('U0KARIN', close, 'Afsluiten'));
+    await send('payload', click('U0KARIN', calls('chat.postMessage').at(-1)!.args['blocks'], 'Afsluiten'));
     await until(() => calls('chat.postMessage').some((c) => blocksText(c.args['blocks']).includes('Proefgesprek: samenvatting')));
     expect(blocksText(calls('chat.postMessage').map((c) => c.args['blocks']))).toContain('Beleid: 5');
   });
 
   test('a personal dialogue in the DM: checkboxes for multi, a modal for free text, then the summary', async () => {
     const dm = 'D0KARINDM';
-    const click = (label: string, blocks: unknown, extra: Record<string, unknown> = {}) => {
-      const f = slackFixture('block-action');
-      const base = { ...f, user: { id: 'U0KARIN', name: 'karin', team_id: 'T0GEMEENTE' }, container: { type: 'message', channel_id: dm, message_ts: '1', is_ephemeral: false }, channel: { id: dm } };
-      return { ...base, actions: [{ ...(f['actions'] as object[])[0], ...findButton(blocks, label), text: { type: 'plain_text', text: label } }], ...extra };
-    };
+    const click = (label: string, blocks: unknown, extra: Record<string, unknown> = {}) => buttonClick('U0KARIN', dm, blocks, label, extra);
     const posted = () => calls('chat.postMessage').map((c) => c.args['blocks']);
     await send('form', { ...slackFixture('slash-command'), text: 'start proef' });
     await until(() => blocksText(posted()).includes('Wat is je rol?'));
@@ -250,10 +238,7 @@ describe('Slack on the shared restify server', () => {
   test('a free-text answer in a group session: a mention in the thread under the question reaches the session', async () => {
     const channel = 'C0DRAAD';
     const posts = () => calls('chat.postMessage').filter((c) => c.args['channel'] === channel);
-    const lead = (blocks: unknown, label: string) => {
-      const f = slackFixture('block-action');
-      return { ...f, user: { id: 'U0KARIN', name: 'karin', team_id: 'T0GEMEENTE' }, container: { type: 'message', channel_id: channel, message_ts: '1', is_ephemeral: false }, channel: { id: channel }, actions: [{ ...(f['actions'] as object[])[0], ...findButton(blocks, label) }] };
-    };
+    const lead = (blocks: unknown, label: string) => buttonClick('U0KARIN', channel, blocks, label);
     await send('form', { ...slackFixture('slash-command'), text: 'start kort kanaal', channel_id: channel });
     await until(() => blocksText(posts().map((c) => c.args['blocks'])).includes('Stand: A'));
     await send('payload', lead(posts().at(-1)!.args['blocks'], 'Volgende vraag'));
