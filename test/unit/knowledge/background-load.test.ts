@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createBackgroundLoader } from '../../../src/knowledge/background-load.js';
 import { loadKnowledge } from '../../../src/knowledge/load.js';
@@ -40,6 +40,31 @@ describe.each([
       const [background, direct] = await Promise.all([loader.load(missing), loadKnowledge(missing)]);
       expect(background.ok).toBe(false);
       expect(background).toEqual(direct);
+    } finally {
+      await loader.close();
+    }
+  });
+});
+
+/** Linux: the nice value of every thread of this process, from /proc (field 19 of a thread's stat line). */
+function threadNiceValues(): number[] {
+  return readdirSync('/proc/self/task').map((tid) => {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+  });
+}
+
+describe('the knowledge worker thread', () => {
+  const linux = existsSync('/proc/self/task');
+  (linux ? test : test.skip)('runs at the lowest priority, while the threads that answer users keep theirs', async () => {
+    const before = threadNiceValues();
+    const loader = createBackgroundLoader({ workerFile: WORKER });
+    try {
+      const result = await loader.load(SMALL_KNOWLEDGE);
+      expect(result.ok).toBe(true);
+      const after = threadNiceValues();
+      expect(after.filter((n) => n === 19).length).toBe(before.filter((n) => n === 19).length + 1);
+      expect(Math.min(...after)).toBe(Math.min(...before)); // this (main) thread was not lowered
     } finally {
       await loader.close();
     }
