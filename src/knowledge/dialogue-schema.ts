@@ -40,6 +40,8 @@ const choiceSchema = z.strictObject({
   label: text('het label', 75),
   /** Only for choice steps: where this answer leads (overrides the step's next). */
   next: idSchema.optional(),
+  /** Only for multi steps: this answer cannot be combined with others ("Nergens over", "Weet ik niet"). */
+  exclusive: z.boolean().default(false),
 });
 
 const common = {
@@ -93,6 +95,11 @@ export const dialogueSchema = z.strictObject({
   title: text('de titel', 80),
   /** Other names for `start <dialoog>`. */
   aliases: z.array(text('een alias', 80)).default([]),
+  /**
+   * Who the questions address: `team` dialogues speak to a group ("jullie") throughout, also when one person
+   * answers; `person` dialogues speak to one person ("je").
+   */
+  audience: z.enum(['team', 'person']).default('person'),
   /** One or two sentences for the menu. */
   description: text('de beschrijving', 300),
   /** Shown when the dialogue starts (e.g. what it is based on, what is our own design). */

@@ -1,47 +1,13 @@
-import type { Conclusion, Dialogue } from '../../knowledge/dialogue-schema.js';
+import type { Dialogue } from '../../knowledge/dialogue-schema.js';
 import type { Concept } from '../../knowledge/schema.js';
 import type { KnowledgeSnapshot } from '../../knowledge/snapshot.js';
 import { conceptAction } from '../lookup/lookup-replies.js';
 import type { Action, ExportReply, SummaryItem, SummaryReply } from '../replies.js';
 import { texts } from '../texts.js';
-import { holds, stepById, type AnswerLookup } from './answers.js';
+import { stepById } from './answers.js';
+import { conclusionsOf } from './conclusions.js';
 import type { Run } from './run.js';
 import { groupAnswer, orphanTallyLines, tallyOf, type GroupSession } from './session.js';
-
-/** Conclusions computed from the answers; a removed dialogue gives none. */
-export function conclusionsOf(dialogue: Dialogue | undefined, answerOf: AnswerLookup): string[] {
-  if (!dialogue) return [];
-  return dialogue.conclusions.flatMap((c) => conclude(dialogue, c, answerOf));
-}
-
-function conclude(dialogue: Dialogue, conclusion: Conclusion, answerOf: AnswerLookup): string[] {
-  switch (conclusion.kind) {
-    case 'rule':
-      return conclusion.when.every((c) => holds(c, answerOf)) ? [conclusion.text] : [];
-    case 'lowest': {
-      const scored = conclusion.steps.flatMap((id) => {
-        const a = answerOf(id);
-        return a?.kind === 'scale' ? [{ title: stepById(dialogue, id)?.title ?? id, score: a.score }] : [];
-      });
-      if (scored.length === 0) return [];
-      const min = Math.min(...scored.map((s) => s.score));
-      const titles = scored.filter((s) => s.score === min).map((s) => s.title);
-      return [conclusion.text.replaceAll('{title}', joinDutch(titles)).replaceAll('{score}', String(min))];
-    }
-    case 'count': {
-      const scores = conclusion.steps.flatMap((id) => {
-        const a = answerOf(id);
-        return a?.kind === 'scale' ? [a.score] : [];
-      });
-      if (scores.length === 0) return [];
-      return [scores.filter((s) => s <= conclusion.atMost).length >= conclusion.atLeast ? conclusion.text : conclusion.otherwise];
-    }
-  }
-}
-
-function joinDutch(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} en ${items.at(-1)}`;
-}
 
 /** The concepts a dialogue offers with its summary (none when it was removed or changed). */
 export function dialogueConcepts(dialogue: Dialogue | undefined, snapshot: KnowledgeSnapshot): Concept[] {
