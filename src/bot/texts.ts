@@ -66,7 +66,8 @@ export const texts = {
     exportedOn: 'Geëxporteerd op',
     incomplete: 'nog niet afgerond',
     answersHeading: 'Antwoorden',
-    conclusionsHeading: 'Conclusies',
+    // conclusions are the bot's own reading of the answers, not the publishers' advice: the heading says so everywhere
+    conclusionsHeading: 'Suggesties van de bot (geen advies uit de bronnen)',
     readMoreHeading: 'Meer lezen',
     questionNumber: (n: number) => `Vraag ${n}`,
     continueLabel: 'Verder',

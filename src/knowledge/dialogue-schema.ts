@@ -73,20 +73,50 @@ export const stepSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...common, kind: z.literal('info'), text: text('de tekst', 2000) }),
 ]);
 
-/** Conclusions computed from the answers at the end of a dialogue. */
+/**
+ * Conclusions computed from the answers at the end of a dialogue: the bot's own suggestions, shown under a heading
+ * that says so. `lowest` and `count` speak only when at least `minAnswered` of their steps have a score (default:
+ * all of them), so a half-finished scan draws no conclusion it cannot back.
+ */
+const minAnswered = z.number().int().min(1).optional();
+/** Said when too few steps have a score; without it the conclusion stays silent. */
+const tooFew = text('de tekst bij "tooFew"', 1000).optional();
+
 export const conclusionSchema = z.discriminatedUnion('kind', [
-  /** Shown when every condition holds. */
-  z.strictObject({ kind: z.literal('rule'), when: z.array(conditionSchema).min(1), text: text('de tekst', 1000) }),
-  /** The lowest-scoring of these scale steps: `{title}` and `{score}` are filled in. */
-  z.strictObject({ kind: z.literal('lowest'), steps: z.array(idSchema).min(2), text: text('de tekst', 1000) }),
-  /** Counts scale answers at or below `atMost`: `text` when there are at least `atLeast`, else `otherwise`. */
+  /** Shown when every `when` condition holds and none of the `unless` conditions does. */
+  z.strictObject({
+    kind: z.literal('rule'),
+    when: z.array(conditionSchema).min(1),
+    unless: z.array(conditionSchema).default([]),
+    text: text('de tekst', 1000),
+  }),
+  /**
+   * The lowest-scoring of these scale steps: `{title}` and `{score}` are filled in. `text` when one step scores
+   * lowest, `tied` when several share the lowest score, `allHigh` when even the lowest score is `highFrom` or more.
+   */
+  z.strictObject({
+    kind: z.literal('lowest'),
+    steps: z.array(idSchema).min(2),
+    minAnswered,
+    text: text('de tekst', 1000),
+    tied: text('de tekst bij "tied"', 1000).optional(),
+    highFrom: z.number().int().min(1).max(5).optional(),
+    allHigh: text('de tekst bij "allHigh"', 1000).optional(),
+    tooFew,
+  }),
+  /**
+   * Counts scale answers at or below `atMost`: `text` when there are at least `atLeast`, else `otherwise`.
+   * `{title}` in `text` is filled in with the steps that were counted.
+   */
   z.strictObject({
     kind: z.literal('count'),
     steps: z.array(idSchema).min(1),
+    minAnswered,
     atMost: z.number().int().min(1).max(5),
     atLeast: z.number().int().min(1),
     text: text('de tekst', 1000),
     otherwise: text('de tekst bij "otherwise"', 1000),
+    tooFew,
   }),
 ]);
 

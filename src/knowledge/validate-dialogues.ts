@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { END, dialogueSchema, type Condition, type Dialogue, type Step } from './dialogue-schema.js';
+import { END, dialogueSchema, type Conclusion, type Condition, type Dialogue, type Step } from './dialogue-schema.js';
 import type { Problem } from './problems.js';
 import { fieldOf, issueProblem } from './validate-concepts.js';
 import type { PathSegment, YamlFile } from './yaml-file.js';
@@ -153,16 +153,48 @@ function checkCondition(
 function checkConclusions(dialogue: Dialogue, report: Report): void {
   const indexOf = new Map(dialogue.steps.map((s, i) => [s.id, i]));
   dialogue.conclusions.forEach((conclusion, i) => {
+    const at = (...path: PathSegment[]): PathSegment[] => ['conclusions', i, ...path];
+    checkPlaceholders(conclusion, (field, message) => report(at(field), message));
     if (conclusion.kind === 'rule') {
-      conclusion.when.forEach((c, k) => checkCondition(dialogue, indexOf, c, -1, ['conclusions', i, 'when', k], report));
+      conclusion.when.forEach((c, k) => checkCondition(dialogue, indexOf, c, -1, at('when', k), report));
+      conclusion.unless.forEach((c, k) => checkCondition(dialogue, indexOf, c, -1, at('unless', k), report));
       return;
     }
     conclusion.steps.forEach((id, j) => {
       const step = dialogue.steps[indexOf.get(id) ?? -1];
-      if (!step) report(['conclusions', i, 'steps', j], `er is geen stap met id "${id}"`);
-      else if (step.kind !== 'scale') report(['conclusions', i, 'steps', j], `"${id}" is een ${step.kind}-stap; "${conclusion.kind}" werkt alleen met scale-stappen`);
+      if (!step) report(at('steps', j), `er is geen stap met id "${id}"`);
+      else if (step.kind !== 'scale') report(at('steps', j), `"${id}" is een ${step.kind}-stap; "${conclusion.kind}" werkt alleen met scale-stappen`);
     });
+    const steps = new Set(conclusion.steps).size;
+    if (conclusion.minAnswered !== undefined && conclusion.minAnswered > steps) report(at('minAnswered'), `"minAnswered" is ${conclusion.minAnswered}, maar de conclusie kijkt naar ${steps} ${steps === 1 ? 'stap' : 'stappen'}; zo verschijnt ze nooit`);
+    if (conclusion.kind === 'count' && conclusion.atLeast > steps) report(at('atLeast'), `"atLeast" is ${conclusion.atLeast}, maar de conclusie telt ${steps} ${steps === 1 ? 'stap' : 'stappen'}; zo verschijnt "text" nooit`);
+    if (conclusion.kind === 'lowest' && (conclusion.highFrom === undefined) !== (conclusion.allHigh === undefined)) {
+      report(at(conclusion.highFrom === undefined ? 'allHigh' : 'highFrom'), '"highFrom" en "allHigh" horen bij elkaar: geef de score vanaf waar alles hoog is én de tekst die de bot dan zegt');
+    }
   });
+}
+
+/** The `{...}` placeholders each text of a conclusion may use; any other would reach the user unfilled. */
+function placeholdersOf(conclusion: Conclusion): Record<string, readonly string[]> {
+  switch (conclusion.kind) {
+    case 'rule':
+      return { text: [] };
+    case 'lowest':
+      return { text: ['title', 'score'], tied: ['title', 'score'], allHigh: ['score'], tooFew: [] };
+    case 'count':
+      return { text: ['title'], otherwise: [], tooFew: [] };
+  }
+}
+
+function checkPlaceholders(conclusion: Conclusion, report: (field: string, message: string) => void): void {
+  for (const [field, allowed] of Object.entries(placeholdersOf(conclusion))) {
+    const value = (conclusion as Record<string, unknown>)[field];
+    if (typeof value !== 'string') continue;
+    for (const [, name] of value.matchAll(/\{([^{}\s]*)\}/g)) {
+      if (allowed.includes(name!)) continue;
+      report(field, allowed.length > 0 ? `"{${name}}" wordt hier niet ingevuld; gebruik ${allowed.map((n) => `{${n}}`).join(' of ')}` : `"{${name}}" wordt hier niet ingevuld; in deze tekst vult de bot niets in`);
+    }
+  }
 }
 
 function hashOf(dialogue: Dialogue): string {

@@ -151,7 +151,7 @@ describe('personal dialogue, as a table of turns', () => {
     const md = (exported as { markdown: string }).markdown;
     expect(md).toMatch(/^# Proefgesprek\n/);
     expect(md).toContain('**Rol**: Wat is je rol?\n\n- Uitvoering');
-    expect(md).toContain('## Conclusies\n\n- Je kijkt vanuit de uitvoering.');
+    expect(md).toContain('## Suggesties van de bot (geen advies uit de bronnen)\n\n- Je kijkt vanuit de uitvoering.');
     expect(md).toContain('## Meer lezen\n\n- Sociale basis: https://www.movisie.nl/artikel/wat-sociale-basis-precies');
   });
 
