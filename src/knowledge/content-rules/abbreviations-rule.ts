@@ -1,7 +1,6 @@
 import type { Abbreviation } from '../abbreviations.js';
 import type { Problem } from '../problems.js';
 import type { ConceptAnswer } from './content-input.js';
-import { escapeRegExp } from './located-text.js';
 
 /**
  * An abbreviation is spelled out at its first use in each answer (the short answer, then the explanation):
@@ -19,7 +18,10 @@ export function abbreviationWarnings(answers: readonly ConceptAnswer[], abbrevia
   for (const answer of answers) {
     const sentences = [answer.short, answer.explanation].flatMap((text) => text.sentences.map((sentence) => ({ text, sentence })));
     const folded = sentences.map(({ sentence }) => fold(sentence.text));
+    const whole = `${answer.concept.short}\n${answer.concept.explanation}`;
     for (const rule of rules) {
+      // most answers use few of the abbreviations: a plain search first spares the sentence by sentence one
+      if (!whole.includes(rule.abbr)) continue;
       const first = sentences.findIndex(({ sentence }) => rule.use.test(sentence.text));
       if (first < 0) continue;
       const upToHere = ` ${folded.slice(0, first + 1).join(' ')} `;
@@ -39,4 +41,8 @@ function fold(text: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }

@@ -8,7 +8,7 @@ import { conceptAnswers, dialogueEntries } from './content-input.js';
 import { CONTENT_RULES, type ContentReport, type ContentRule } from './content-report.js';
 import { duplicateSentenceWarnings } from './duplicate-sentences-rule.js';
 import { plainLanguageWarnings } from './plain-language-rule.js';
-import { createReadabilityTally } from './readability.js';
+import { combinedFigures, createReadabilityTally } from './readability.js';
 import { sourceWarnings } from './sources-rule.js';
 import { teamAddressWarnings } from './team-address-rule.js';
 
@@ -23,7 +23,7 @@ export interface ContentInput {
 
 /** Runs every content rule over the valid concepts and dialogues and measures the readability totals. */
 export function checkContent(input: ContentInput): ContentReport {
-  const tallies = { short: createReadabilityTally(), explanation: createReadabilityTally(), all: createReadabilityTally() };
+  const tallies = { short: createReadabilityTally(), explanation: createReadabilityTally() };
   const answers = conceptAnswers(input.conceptFiles, input.concepts, tallies);
   const found: Record<ContentRule, Problem[]> = {
     sources: sourceWarnings(answers),
@@ -35,6 +35,6 @@ export function checkContent(input: ContentInput): ContentReport {
   return {
     warnings: CONTENT_RULES.flatMap((rule) => found[rule].map((p) => ({ ...p, rule }))).sort(compareProblems),
     warningsPerRule: Object.fromEntries(CONTENT_RULES.map((rule) => [rule, found[rule].length])) as Record<ContentRule, number>,
-    readability: { short: tallies.short.figures(), explanation: tallies.explanation.figures(), all: tallies.all.figures() },
+    readability: { short: tallies.short.figures(), explanation: tallies.explanation.figures(), all: combinedFigures([tallies.short, tallies.explanation]) },
   };
 }

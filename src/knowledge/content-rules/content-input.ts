@@ -27,7 +27,7 @@ export interface DialogueEntry {
 export function conceptAnswers(
   files: readonly YamlFile[],
   concepts: readonly Concept[],
-  tallies: { readonly short: ReadabilityTally; readonly explanation: ReadabilityTally; readonly all: ReadabilityTally },
+  tallies: { readonly short: ReadabilityTally; readonly explanation: ReadabilityTally },
 ): ConceptAnswer[] {
   const byId = new Map(concepts.map((c) => [c.id, c]));
   const answers: ConceptAnswer[] = [];
@@ -36,8 +36,6 @@ export function conceptAnswers(
       const concept = byId.get(idOf(raw) ?? '');
       if (!concept) return;
       byId.delete(concept.id);
-      tallies.all.add(concept.short);
-      tallies.all.add(concept.explanation);
       const at = (field: 'short' | 'explanation') =>
         locateText(yaml, ['concepts', index, field], `${concept.id}.${field}`, concept[field], tallies[field].add(concept[field]));
       answers.push({ concept, yaml, index, short: at('short'), explanation: at('explanation') });

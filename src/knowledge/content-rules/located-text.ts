@@ -16,23 +16,34 @@ export interface LocatedText {
   problemAt(sentence: LocatedSentence | undefined, message: string): Problem;
 }
 
-/** How many words of a sentence are looked for in the source: enough to tell sentences apart. */
-const SEARCH_WORDS = 4;
+/** How many letter runs of a sentence are looked for in the source: enough to tell sentences apart. */
+const SEARCH_RUNS = 4;
+
+/** Runs of letters and digits: what the parsed text and its source have in common, in the same order. */
+const RUN = /[\p{L}\p{N}]+/gu;
+
+interface Run {
+  readonly text: string;
+  readonly index: number;
+}
 
 /**
- * Places each sentence in the file by searching its first words, in order, in the source of the value.
- * The sentences were split from the parsed value (line breaks folded, Markdown stripped), so between two
- * words the source may hold anything but letters and digits: a line break and indent, `**`, a comma.
+ * Places each sentence in the file by finding its first runs of letters and digits, in order, in the source
+ * of the value. The sentences were split from the parsed value (line breaks folded, Markdown stripped), so
+ * between two of them the source may hold anything else: a line break and indent, `**`, a link's target.
+ * Comparing runs instead of compiling a pattern per sentence keeps this linear: about 8,000 sentences of
+ * 1,000 concepts take milliseconds, where a regular expression per sentence took seconds.
  */
 export function locateText(yaml: YamlFile, path: readonly PathSegment[], field: string, text: string, measured?: readonly MeasuredSentence[]): LocatedText {
   const sentences = measured ?? sentencesOf(text).map((s) => ({ text: s, words: wordsOf(s) }));
   const source = yaml.sourceOf(path);
+  const runs: Run[] = source ? [...source.text.matchAll(RUN)].map((m) => ({ text: m[0], index: m.index })) : [];
   let cursor = 0;
   const located = sentences.map((s): LocatedSentence => {
-    const at = source ? findWords(source.text, s.words, cursor) : undefined;
+    const at = source ? findRuns(runs, firstRuns(s.text), cursor) : undefined;
     if (at === undefined || !source) return { ...s, offset: undefined };
     cursor = at + 1;
-    return { ...s, offset: source.offset + at };
+    return { ...s, offset: source.offset + runs[at]!.index };
   });
   return {
     field,
@@ -43,18 +54,24 @@ export function locateText(yaml: YamlFile, path: readonly PathSegment[], field: 
   };
 }
 
-function findWords(text: string, words: readonly string[], from: number): number | undefined {
-  // a link's target sits between its text and the next word: then the first word alone must do
-  for (const n of new Set([Math.min(SEARCH_WORDS, words.length), 1])) {
-    if (n === 0) continue;
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${words.slice(0, n).map(escapeRegExp).join('[^\\p{L}\\p{N}]+')}`, 'gu');
-    pattern.lastIndex = from;
-    const match = pattern.exec(text);
-    if (match) return match.index;
+function firstRuns(sentence: string): string[] {
+  const out: string[] = [];
+  for (const m of sentence.matchAll(RUN)) {
+    out.push(m[0]);
+    if (out.length === SEARCH_RUNS) break;
   }
-  return undefined;
+  return out;
 }
 
-export function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** The index of the first run from `from` on where `wanted` starts; a link's target may split them, so then the first run alone. */
+function findRuns(runs: readonly Run[], wanted: readonly string[], from: number): number | undefined {
+  if (wanted.length === 0) return undefined;
+  for (const n of new Set([wanted.length, 1])) {
+    for (let i = from; i + n <= runs.length; i++) {
+      let j = 0;
+      while (j < n && runs[i + j]!.text === wanted[j]) j++;
+      if (j === n) return i;
+    }
+  }
+  return undefined;
 }

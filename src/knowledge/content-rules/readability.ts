@@ -68,17 +68,28 @@ export interface MeasuredSentence {
   readonly words: readonly string[];
 }
 
+/** What the figures are computed from: sentence lengths in words, and how many words are long. */
+interface Counts {
+  readonly lengths: readonly number[];
+  readonly letterWords: number;
+  readonly longWords: number;
+}
+
 /** Collects sentence lengths and word counts over many texts; `figures()` gives the totals. */
 export interface ReadabilityTally {
   /** Adds one text; returns its sentences with their words, for rules that look at single sentences. */
   add(text: string): MeasuredSentence[];
   figures(): ReadabilityFigures;
+  counts(): Counts;
 }
 
 export function createReadabilityTally(): ReadabilityTally {
   const lengths: number[] = [];
   let letterWords = 0;
   let longWords = 0;
+  // the same words come back in every text; counting each once halves the time of a large knowledge base
+  const isLong = new Map<string, boolean>();
+  const counts = (): Counts => ({ lengths, letterWords, longWords });
   return {
     add(text) {
       const sentences = sentencesOf(text).map((s) => ({ text: s, words: wordsOf(s) }));
@@ -87,23 +98,38 @@ export function createReadabilityTally(): ReadabilityTally {
         for (const w of words) {
           if (!/\p{L}/u.test(w)) continue;
           letterWords++;
-          if (syllablesOf(w) >= LONG_WORD_SYLLABLES) longWords++;
+          let long = isLong.get(w);
+          if (long === undefined) isLong.set(w, (long = syllablesOf(w) >= LONG_WORD_SYLLABLES));
+          if (long) longWords++;
         }
       }
       return sentences;
     },
-    figures() {
-      const n = lengths.length;
-      const share = (count: number, of: number): number => oneDecimal(of ? (100 * count) / of : 0);
-      return {
-        sentences: n,
-        wordsPerSentence: oneDecimal(n ? lengths.reduce((a, b) => a + b, 0) / n : 0),
-        over20Pct: share(lengths.filter((l) => l > 20).length, n),
-        over25Pct: share(lengths.filter((l) => l > 25).length, n),
-        longestSentence: lengths.reduce((a, b) => Math.max(a, b), 0),
-        longWordsPct: share(longWords, letterWords),
-      };
-    },
+    figures: () => figuresOf(counts()),
+    counts,
+  };
+}
+
+/** The figures of several tallies together (short answers and explanations: all texts), without measuring twice. */
+export function combinedFigures(tallies: readonly ReadabilityTally[]): ReadabilityFigures {
+  const all = tallies.map((t) => t.counts());
+  return figuresOf({
+    lengths: all.flatMap((c) => c.lengths),
+    letterWords: all.reduce((n, c) => n + c.letterWords, 0),
+    longWords: all.reduce((n, c) => n + c.longWords, 0),
+  });
+}
+
+function figuresOf({ lengths, letterWords, longWords }: Counts): ReadabilityFigures {
+  const n = lengths.length;
+  const share = (count: number, of: number): number => oneDecimal(of ? (100 * count) / of : 0);
+  return {
+    sentences: n,
+    wordsPerSentence: oneDecimal(n ? lengths.reduce((a, b) => a + b, 0) / n : 0),
+    over20Pct: share(lengths.filter((l) => l > 20).length, n),
+    over25Pct: share(lengths.filter((l) => l > 25).length, n),
+    longestSentence: lengths.reduce((a, b) => Math.max(a, b), 0),
+    longWordsPct: share(longWords, letterWords),
   };
 }
 
