@@ -1,5 +1,5 @@
 import type { ValidationResult } from '../knowledge/load.js';
-import type { Problem } from '../knowledge/problems.js';
+import { compareProblems, type Problem } from '../knowledge/problems.js';
 import { CONTENT_RULES, dutchDecimal, type ContentReport, type ContentRule, type ContentWarning } from '../knowledge/content-rules/content-report.js';
 import { PLAIN_LANGUAGE } from '../knowledge/content-rules/plain-language-rule.js';
 import type { ReadabilityFigures } from '../knowledge/content-rules/readability.js';
@@ -28,7 +28,7 @@ export function toValidateReport(result: ValidationResult): ValidateReport {
     version: result.ok ? result.knowledge.version : null,
     counts: result.ok ? { concepts: result.knowledge.concepts.length, dialogues: result.knowledge.dialogues.length } : null,
     problems: result.ok ? [] : result.problems,
-    warnings: warnings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column),
+    warnings: warnings.sort(compareProblems),
     figures: content ? { readability: content.readability, warningsPerRule: content.warningsPerRule } : null,
   };
 }
