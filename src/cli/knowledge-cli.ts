@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { loadKnowledge } from '../knowledge/load.js';
+import { loadKnowledge, readAndValidate } from '../knowledge/load.js';
 import { formatProblem, type Problem } from '../knowledge/problems.js';
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.js';
 import { evaluate, parseEvalFile } from '../knowledge/evaluate.js';
 import { lookupReplies } from '../bot/lookup/lookup-replies.js';
 import { renderText } from './render-text.js';
+import { figuresText, toValidateReport } from './validate-report.js';
 
 export interface Io {
   out(text: string): void;
@@ -68,14 +69,20 @@ export async function evalCommand(dir: string, file: string, json: boolean, io: 
   return 0;
 }
 
-export async function validateCommand(dir: string, io: Io): Promise<number> {
-  const result = await loadKnowledge(dir);
+/** Checks the knowledge and its content rules; exit code 1 only for problems, since warnings never block a reload. */
+export async function validateCommand(dir: string, io: Io, json = false): Promise<number> {
+  const result = await readAndValidate(dir, { contentRules: true });
+  const report = toValidateReport(result);
+  if (json) {
+    io.out(`${JSON.stringify(report)}\n`);
+    return report.ok ? 0 : 1;
+  }
   if (!result.ok) reportProblems(dir, result.problems, io);
-  const warnings = result.ok ? result.snapshot.warnings : result.warnings;
-  for (const w of warnings) io.err(`  let op: ${formatProblem(w)}\n`);
-  if (!result.ok) return 1;
-  const { concepts, dialogues, version } = result.snapshot;
-  const noted = warnings.length ? `, ${warnings.length} ${warnings.length === 1 ? 'waarschuwing' : 'waarschuwingen'}` : '';
-  io.out(`OK: ${concepts.length} begrippen en ${dialogues.length} gesprekken, versie ${version}${noted}\n`);
+  for (const w of report.warnings) io.err(`  let op: ${formatProblem(w)}\n`);
+  if (report.figures) io.out(figuresText(report.figures));
+  if (!report.ok || !report.counts) return 1;
+  const n = report.warnings.length;
+  const noted = n ? `, ${n} ${n === 1 ? 'waarschuwing' : 'waarschuwingen'}` : '';
+  io.out(`OK: ${report.counts.concepts} begrippen en ${report.counts.dialogues} gesprekken, versie ${report.version}${noted}\n`);
   return 0;
 }

@@ -41,8 +41,9 @@ program
   .command('validate')
   .description('check the knowledge files; exits 1 with every problem when they are invalid')
   .argument('[dir]', 'the knowledge folder (default: KNOWLEDGE_DIR or ./knowledge)')
-  .action(async (dir: string | undefined) => {
-    process.exitCode = await validateCommand(dir ?? knowledgeDir(), io);
+  .option('--json', 'print {"ok","version","counts","problems","warnings","figures"}')
+  .action(async (dir: string | undefined, opts: { json?: boolean }) => {
+    process.exitCode = await validateCommand(dir ?? knowledgeDir(), io, Boolean(opts.json));
   });
 
 program

@@ -9,6 +9,9 @@ import { createSearchIndex, type SearchIndex } from './search.js';
 import type { KnowledgeSnapshot, LoadResult } from './snapshot.js';
 import type { Concept } from './schema.js';
 import type { Dialogue } from './dialogue-schema.js';
+import { ABBREVIATIONS_FILE, validateAbbreviations } from './abbreviations.js';
+import { checkContent } from './content-rules/check-content.js';
+import type { ContentReport } from './content-rules/content-report.js';
 
 const YAML_FILE = /\.ya?ml$/i;
 
@@ -26,9 +29,15 @@ export interface ValidatedKnowledge {
   readonly warnings: readonly Problem[];
 }
 
+/** `content`: the content rules' findings, when asked for (`routeplanner validate`; a reload does not ask). */
 export type ValidationResult =
-  | { readonly ok: true; readonly knowledge: ValidatedKnowledge }
-  | { readonly ok: false; readonly problems: readonly Problem[]; readonly warnings: readonly Problem[] };
+  | { readonly ok: true; readonly knowledge: ValidatedKnowledge; readonly content?: ContentReport }
+  | { readonly ok: false; readonly problems: readonly Problem[]; readonly warnings: readonly Problem[]; readonly content?: ContentReport };
+
+export interface ValidateOptions {
+  /** Also run the content rules (plain language, sources, abbreviations, ...) on the valid concepts and dialogues. */
+  readonly contentRules?: boolean;
+}
 
 /** Reads, validates and indexes the knowledge folder. Never throws for bad content: problems are the result. */
 export async function loadKnowledge(dir: string): Promise<LoadResult> {
@@ -36,7 +45,7 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
 }
 
 /** Reads and validates the knowledge folder (no index). */
-export async function readAndValidate(dir: string): Promise<ValidationResult> {
+export async function readAndValidate(dir: string, options: ValidateOptions = {}): Promise<ValidationResult> {
   const problems: Problem[] = [];
   const rootProblem = await folderCheck(dir, '.');
   if (rootProblem) return { ok: false, problems: [rootProblem], warnings: [] };
@@ -46,7 +55,8 @@ export async function readAndValidate(dir: string): Promise<ValidationResult> {
   }
   // dialogues are optional: a knowledge base may hold concepts only
   const dialogueFiles = (await folderCheck(dir, 'dialogues')) ? [] : await readFolder(dir, 'dialogues', problems);
-  return validateFiles(conceptFiles, dialogueFiles, problems);
+  const abbreviationsFile = await readOptionalFile(dir, ABBREVIATIONS_FILE, problems);
+  return validateFiles(conceptFiles, dialogueFiles, problems, { ...options, abbreviationsFile });
 }
 
 export function buildSnapshot(conceptFiles: readonly RawFile[], dialogueFiles: readonly RawFile[], readProblems: readonly Problem[] = []): LoadResult {
@@ -57,7 +67,12 @@ function withIndex(result: ValidationResult): LoadResult {
   return result.ok ? { ok: true, snapshot: snapshotOf(result.knowledge, createSearchIndex(result.knowledge.concepts)) } : result;
 }
 
-export function validateFiles(conceptFiles: readonly RawFile[], dialogueFiles: readonly RawFile[], readProblems: readonly Problem[] = []): ValidationResult {
+export function validateFiles(
+  conceptFiles: readonly RawFile[],
+  dialogueFiles: readonly RawFile[],
+  readProblems: readonly Problem[] = [],
+  extra: ValidateOptions & { readonly abbreviationsFile?: RawFile } = {},
+): ValidationResult {
   const problems = [...readProblems];
   const parse = (files: readonly RawFile[]): YamlFile[] =>
     files.flatMap((f) => {
@@ -65,17 +80,32 @@ export function validateFiles(conceptFiles: readonly RawFile[], dialogueFiles: r
       problems.push(...yaml.syntaxProblems);
       return yaml.syntaxProblems.length > 0 ? [] : [yaml];
     });
-  const concepts = validateConcepts(parse(conceptFiles));
+  const conceptYamls = parse(conceptFiles);
+  const concepts = validateConcepts(conceptYamls);
   problems.push(...concepts.problems);
   const conceptIds = new Set(concepts.concepts.map((c) => c.id));
-  const dialogues = validateDialogues(parse(dialogueFiles), conceptIds);
+  const dialogueYamls = parse(dialogueFiles);
+  const dialogues = validateDialogues(dialogueYamls, conceptIds);
   problems.push(...dialogues.problems);
+  const otherFiles = extra.abbreviationsFile ? [extra.abbreviationsFile] : [];
+  const abbreviations = validateAbbreviations(parse(otherFiles));
+  problems.push(...abbreviations.problems);
   const warnings = [...concepts.warnings].sort(compareProblems);
-  if (problems.length > 0) return { ok: false, problems: problems.sort(compareProblems), warnings };
+  const content = extra.contentRules
+    ? checkContent({
+        conceptFiles: conceptYamls,
+        concepts: concepts.concepts,
+        dialogueFiles: dialogueYamls,
+        dialogues: dialogues.dialogues.map((d) => d.dialogue),
+        abbreviations: abbreviations.abbreviations,
+      })
+    : undefined;
+  if (problems.length > 0) return { ok: false, problems: problems.sort(compareProblems), warnings, content };
   return {
+    content,
     ok: true,
     knowledge: {
-      version: contentHash([...conceptFiles, ...dialogueFiles]),
+      version: contentHash([...conceptFiles, ...dialogueFiles, ...otherFiles]),
       concepts: concepts.concepts,
       dialogues: dialogues.dialogues.map((d) => d.dialogue),
       dialogueHashes: dialogues.dialogues.map((d) => [d.dialogue.id, d.hash] as const),
@@ -132,6 +162,16 @@ async function readFolder(root: string, sub: string, problems: Problem[]): Promi
     }
   }
   return files;
+}
+
+/** A file at the knowledge root that may be missing; a problem only when it is there and cannot be read. */
+async function readOptionalFile(root: string, rel: string, problems: Problem[]): Promise<RawFile | undefined> {
+  try {
+    return { rel, text: await readFile(path.join(root, rel), 'utf8') };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException | undefined)?.code !== 'ENOENT') problems.push(folderProblem(rel, `kan niet worden gelezen (${describeFsError(err)})`));
+    return undefined;
+  }
 }
 
 function folderProblem(file: string, message: string): Problem {

@@ -43,10 +43,8 @@ export function validateConcepts(files: readonly YamlFile[]): ConceptValidation 
       if (names.success) located.push({ names: names.data, yaml, index });
       const parsed = conceptSchema.safeParse(raw, { error: dutchIssue });
       if (parsed.success) {
+        // the sources are judged by the content rules (content-rules/sources-rule.ts), with the rest of the texts
         concepts.push(parsed.data);
-        if (parsed.data.verified && parsed.data.sources.length === 0) {
-          warnings.push(yaml.problemAt(['concepts', index, 'id'], `${parsed.data.id}.sources`, 'er staan geen bronnen ("sources") bij dit geverifieerde begrip; voeg een bron toe of zet "verified: false"'));
-        }
         return;
       }
       const label = labelOf(raw, index);

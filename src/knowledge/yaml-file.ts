@@ -10,6 +10,10 @@ export interface YamlFile {
   /** Problems of YAML syntax; when non-empty, `data` must not be trusted. */
   readonly syntaxProblems: readonly Problem[];
   problemAt(path: readonly PathSegment[], field: string, message: string): Problem;
+  /** The source text of the value at `path` and its offset in the file, to point inside a long text. */
+  sourceOf(path: readonly PathSegment[]): { readonly text: string; readonly offset: number } | undefined;
+  /** A problem at an offset in the file (one found in `sourceOf`'s text). */
+  problemAtOffset(offset: number, field: string, message: string): Problem;
 }
 
 export function parseYamlFile(file: string, text: string): YamlFile {
@@ -26,6 +30,15 @@ export function parseYamlFile(file: string, text: string): YamlFile {
     syntaxProblems,
     problemAt(path, field, message) {
       const { line, col } = locate(doc, lineCounter, path);
+      return { file, line, column: col, field, message };
+    },
+    sourceOf(path) {
+      const node = doc.getIn(path, true);
+      if (!isNode(node) || !node.range) return undefined;
+      return { text: text.slice(node.range[0], node.range[1]), offset: node.range[0] };
+    },
+    problemAtOffset(offset, field, message) {
+      const { line, col } = lineCounter.linePos(offset);
       return { file, line, column: col, field, message };
     },
   };

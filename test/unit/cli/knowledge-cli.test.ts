@@ -71,7 +71,9 @@ describe('routeplanner CLI commands', () => {
   test('validate exits 1 with the full list, 0 with a summary', async () => {
     const io = captureIo();
     expect(await validateCommand(k.dir, io)).toBe(0);
-    expect(io.stdout).toMatch(/^OK: 2 begrippen en \d+ gesprekken, versie [0-9a-f]{12}\n$/);
+    // both concepts cite a bare home page (https://www.movisie.nl/): content warnings, which never fail validate
+    expect(io.stdout).toMatch(/\nOK: 2 begrippen en \d+ gesprekken, versie [0-9a-f]{12}, 2 waarschuwingen\n$/);
+    expect(io.stderr.split('\n').filter((l) => l.startsWith('  let op: concepts/a.yaml:') && l.includes('alleen de voorpagina van movisie.nl'))).toHaveLength(2);
 
     const broken = makeKnowledgeDir({ 'concepts/a.yaml': `concepts:\n${conceptYaml({ id: 'a', term: 'A', related: ['x', 'y'] })}\n` });
     const bad = captureIo();
@@ -79,6 +81,66 @@ describe('routeplanner CLI commands', () => {
     broken.cleanup();
     expect(bad.stderr).toMatch(/^De kennis in .+ klopt niet \(2 fouten\):\n/);
     expect(bad.stderr.split('\n').filter((l) => l.includes('er is geen begrip'))).toHaveLength(2);
+  });
+});
+
+describe('routeplanner validate: content rules and figures', () => {
+  let k: ReturnType<typeof makeKnowledgeDir>;
+  beforeEach(() => (k = makeKnowledgeDir(valid)));
+  afterEach(() => k.cleanup());
+
+  // "Korte uitleg van Sociale basis." (5 words) and "... Wet maatschappelijke ondersteuning." (6), likewise the
+  // explanations; "maatschappelijke" and "ondersteuning" are the 2 long words of 11
+  const figures = { sentences: 2, wordsPerSentence: 5.5, over20Pct: 0, over25Pct: 0, longestSentence: 6, longWordsPct: 18.2 };
+  const homePage = 'dit is alleen de voorpagina van movisie.nl; verwijs naar de pagina waar het feit staat';
+
+  test('--json gives the version, the problems, every warning (a content rule\'s with its rule) and the figures', async () => {
+    const io = captureIo();
+    expect(await validateCommand(k.dir, io, true)).toBe(0);
+    expect(io.stderr).toBe('');
+    expect(JSON.parse(io.stdout)).toEqual({
+      ok: true,
+      version: expect.stringMatching(/^[0-9a-f]{12}$/),
+      counts: { concepts: 2, dialogues: 0 },
+      problems: [],
+      warnings: [
+        { file: 'concepts/a.yaml', line: 12, column: 14, field: 'sociale-basis.sources[0].url', message: homePage, rule: 'sources' },
+        { file: 'concepts/a.yaml', line: 23, column: 14, field: 'wmo.sources[0].url', message: homePage, rule: 'sources' },
+      ],
+      figures: {
+        readability: { short: figures, explanation: figures, all: { ...figures, sentences: 4 } },
+        warningsPerRule: { sources: 2, readability: 0, abbreviations: 0, 'team-address': 0, 'duplicate-sentences': 0 },
+      },
+    });
+  });
+
+  test('--json on invalid knowledge: exit 1, no version, the problems, and the figures of what could be read', async () => {
+    const broken = makeKnowledgeDir({ 'concepts/a.yaml': `concepts:\n${conceptYaml({ id: 'a', term: 'A', related: ['x'] })}\n` });
+    const io = captureIo();
+    try {
+      expect(await validateCommand(broken.dir, io, true)).toBe(1);
+    } finally {
+      broken.cleanup();
+    }
+    const json = JSON.parse(io.stdout);
+    expect(json).toMatchObject({ ok: false, version: null, counts: null, problems: [{ file: 'concepts/a.yaml', field: 'a.related[0]', message: 'er is geen begrip met id "x"' }] });
+    expect(json.figures.readability.short).toEqual({ sentences: 1, wordsPerSentence: 4, over20Pct: 0, over25Pct: 0, longestSentence: 4, longWordsPct: 0 });
+    expect(json.figures.warningsPerRule.sources).toBe(1);
+  });
+
+  test('prints the figures and the warnings per rule in Dutch', async () => {
+    const io = captureIo();
+    await validateCommand(k.dir, io);
+    const line = '2 zinnen, gemiddeld 5,5 woorden per zin; 0,0% langer dan 20 woorden, 0,0% langer dan 25; 18,2% lange woorden (4 of meer lettergrepen)';
+    expect(io.stdout.split('\n')).toEqual([
+      'Leesbaarheid (doel voor taalniveau B1: korte antwoorden gemiddeld hoogstens 14 woorden per zin, uitleg hoogstens 15, geen zin langer dan 25 woorden):',
+      `  korte antwoorden: ${line}`,
+      `  uitleg:           ${line}`,
+      `  samen:            ${line.replace('2 zinnen', '4 zinnen')}`,
+      'Waarschuwingen per regel: bronnen 2, lange zinnen 0, afkortingen 0, "jullie" in teamgesprekken 0, dubbele zinnen 0',
+      expect.stringMatching(/^OK: 2 begrippen en 0 gesprekken, versie [0-9a-f]{12}, 2 waarschuwingen$/),
+      '',
+    ]);
   });
 });
 
@@ -92,4 +154,13 @@ describe('routeplanner CLI as a program', () => {
     expect(json).toMatchObject({ query: 'wat is de sociale basis?', outcome: 'match' });
     expect(json.results[0]).toEqual({ id: 'sociale-basis', term: 'Sociale basis', score: 1 });
   }, 60_000);
+
+  test('npm run --silent routeplanner -- validate --json checks the shipped knowledge: valid, with figures', async () => {
+    const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'routeplanner', '--', 'validate', '--json', path.join(REPO_ROOT, 'knowledge')], { cwd: REPO_ROOT });
+    const json = JSON.parse(stdout);
+    // the content warnings on the shipped texts change as editors work: only errors fail here
+    expect({ ok: json.ok, problems: json.problems }).toEqual({ ok: true, problems: [] });
+    expect(json.figures.readability.all.sentences).toBeGreaterThan(0);
+    expect(Object.keys(json.figures.warningsPerRule)).toEqual(['sources', 'readability', 'abbreviations', 'team-address', 'duplicate-sentences']);
+  }, 120_000); // a build and a run: on the shared two-core machine the file took 61 s in a full run
 });
