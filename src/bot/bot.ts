@@ -149,7 +149,7 @@ async function onAction(turn: Turn, event: ActionEvent): Promise<Reply[]> {
     case 'cmd':
       return simpleCommand(turn, payload.c, isGroupScope(event.conversation));
     case 'start': {
-      const dialogue = turn.snapshot.dialoguesById.get(payload.d);
+      const dialogue = turn.snapshot.dialoguesById.get(payload.d)?.dialogue;
       if (!dialogue) return menuReplies(texts.menu.unknownDialogue(payload.d), turn.snapshot, event.conversation);
       return payload.g ? startGroup(turn, dialogue, payload.n === 1) : startPersonal(turn, dialogue);
     }

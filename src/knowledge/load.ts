@@ -8,7 +8,7 @@ import { validateDialogues } from './validate-dialogues.js';
 import { createSearchIndex, type SearchIndex } from './search.js';
 import type { KnowledgeSnapshot, LoadResult } from './snapshot.js';
 import type { Concept } from './schema.js';
-import type { Dialogue } from './dialogue-schema.js';
+import type { ValidDialogue } from './validate-dialogues.js';
 
 const YAML_FILE = /\.ya?ml$/i;
 
@@ -21,8 +21,7 @@ interface RawFile {
 export interface ValidatedKnowledge {
   readonly version: string;
   readonly concepts: readonly Concept[];
-  readonly dialogues: readonly Dialogue[];
-  readonly dialogueHashes: ReadonlyArray<readonly [string, string]>;
+  readonly dialogues: readonly ValidDialogue[];
   readonly warnings: readonly Problem[];
 }
 
@@ -77,8 +76,7 @@ export function validateFiles(conceptFiles: readonly RawFile[], dialogueFiles: r
     knowledge: {
       version: contentHash([...conceptFiles, ...dialogueFiles]),
       concepts: concepts.concepts,
-      dialogues: dialogues.dialogues.map((d) => d.dialogue),
-      dialogueHashes: dialogues.dialogues.map((d) => [d.dialogue.id, d.hash] as const),
+      dialogues: dialogues.dialogues,
       warnings,
     },
   };
@@ -90,9 +88,8 @@ export function snapshotOf(k: ValidatedKnowledge, index: SearchIndex): Knowledge
     concepts: k.concepts,
     conceptsById: new Map(k.concepts.map((c) => [c.id, c])),
     index,
-    dialogues: k.dialogues,
-    dialoguesById: new Map(k.dialogues.map((d) => [d.id, d])),
-    dialogueHashes: new Map(k.dialogueHashes),
+    dialogues: k.dialogues.map((d) => d.dialogue),
+    dialoguesById: new Map(k.dialogues.map((d) => [d.dialogue.id, d])),
     warnings: k.warnings,
   };
 }

@@ -74,7 +74,7 @@ describe('shipped dialogues', () => {
   });
 
   test.each(['routeplanner-visie', 'gespreksmodel-sociale-basis', 'vijf-knoppen-scan'])('%s: walks along every branch reach a summary, covering every edge', async (id) => {
-    const dialogue = snapshot.dialoguesById.get(id)!;
+    const dialogue = snapshot.dialoguesById.get(id)!.dialogue;
     expect(dialogue).toBeDefined();
     const covered = new Set<string>();
     const walks = [await walk(dialogue), ...(await Promise.all(dialogue.steps.flatMap((s) => variants(s).slice(1).map((v) => walk(dialogue, s.id, v)))))];
@@ -91,7 +91,7 @@ describe('shipped dialogues', () => {
   });
 
   test('vijf-knoppen-scan concludes with the knob to turn first and stevige draai or fijnafstelling', async () => {
-    const d = snapshot.dialoguesById.get('vijf-knoppen-scan')!;
+    const d = snapshot.dialoguesById.get('vijf-knoppen-scan')!.dialogue;
     const low = await walk(d); // default answers: every scale 1
     expect(low.summary.conclusions.join('\n')).toMatch(/Begin hier: de knop \*Visie, Informele steunnetwerken, Formele sociale infrastructuur, Gemeentelijke organisatie en Lerend vermogen\* scoort het laagst \(1\)/);
     expect(low.summary.conclusions.join('\n')).toContain('Een stevige draai past');

@@ -44,7 +44,7 @@ async function load(turn: Turn): Promise<Loaded> {
   if (!session) return { replies: [] };
   const pinned = pinnedDialogue(turn.snapshot, session.dialogueId, session.hash);
   if (pinned || session.closed) return { session, dialogue: pinned, replies: [] };
-  const now = turn.snapshot.dialoguesById.get(session.dialogueId);
+  const now = turn.snapshot.dialoguesById.get(session.dialogueId)?.dialogue;
   const records = now ? await memberRecords(turn.store, turn.event.conversation, session.id) : [];
   let loaded: Loaded = { replies: [] };
   await withSession(turn, (stored) => {
@@ -55,7 +55,7 @@ async function load(turn: Turn): Promise<Loaded> {
       const closed = closeSession(stored, turn.now);
       loaded = { session: closed, replies: [notice(texts.dialogue.removed(stored.dialogueTitle), [], { tone: 'warning' }), sessionSummary(closed, turn.snapshot, [])] };
     } else {
-      loaded = { session: migrateSession(stored, now, turn.snapshot.dialogueHashes.get(now.id)!, records, turn.now), dialogue: now, replies: [notice(texts.dialogue.changed, [], { tone: 'warning' })] };
+      loaded = { session: migrateSession(stored, now, turn.snapshot.dialoguesById.get(now.id)!.hash, records, turn.now), dialogue: now, replies: [notice(texts.dialogue.changed, [], { tone: 'warning' })] };
     }
     return { session: loaded.session, replies: [] };
   });
@@ -77,7 +77,7 @@ export function startGroup(turn: Turn, dialogue: Dialogue, named: boolean): Prom
       return { session: stored as GroupSession, replies: [privately(texts.group.alreadyRunning(stored.dialogueTitle, stored.leadName))] };
     }
     const { actor } = turn.event;
-    const session = startSession(dialogue, turn.snapshot.dialogueHashes.get(dialogue.id)!, turn.newId(), actor, named, turn.now);
+    const session = startSession(dialogue, turn.snapshot.dialoguesById.get(dialogue.id)!.hash, turn.newId(), actor, named, turn.now);
     const intro = notice(`${texts.group.started(dialogue.title, actor.name, named)}\n\n${dialogue.intro}`);
     return { session, replies: show(session, dialogue, turn, [intro]) };
   });
@@ -165,7 +165,7 @@ export function backGroup(turn: Turn): Promise<Reply[]> {
 
 export function restartGroup(turn: Turn): Promise<Reply[]> {
   return leadAction(turn, undefined, (session, dialogue) => {
-    const fresh = startSession(dialogue, turn.snapshot.dialogueHashes.get(dialogue.id)!, turn.newId(), { id: session.leadId, name: session.leadName }, session.named, turn.now);
+    const fresh = startSession(dialogue, turn.snapshot.dialoguesById.get(dialogue.id)!.hash, turn.newId(), { id: session.leadId, name: session.leadName }, session.named, turn.now);
     return { session: fresh, replies: show(fresh, dialogue, turn, [notice(texts.dialogue.started(dialogue.title))]) };
   }, true);
 }
@@ -180,7 +180,7 @@ async function leadAction(turn: Turn, sessionId: string | undefined, fn: (sessio
     }
     if (!isLead(stored, turn)) return { session: stored, replies: [...loaded.replies, privately(texts.group.onlyLead(stored.leadName))] };
     // a closed session restarts on the dialogue as it is now
-    const dialogue = pinnedDialogue(turn.snapshot, stored.dialogueId, stored.hash) ?? (stored.closed ? turn.snapshot.dialoguesById.get(stored.dialogueId) : undefined);
+    const dialogue = pinnedDialogue(turn.snapshot, stored.dialogueId, stored.hash) ?? (stored.closed ? turn.snapshot.dialoguesById.get(stored.dialogueId)?.dialogue : undefined);
     if (!dialogue) {
       return { session: stored, replies: stored.closed ? [...loaded.replies, ...menuReplies(texts.group.noSession, turn.snapshot, turn.event.conversation)] : [privately(texts.group.justChanged)] };
     }

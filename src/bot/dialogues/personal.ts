@@ -45,14 +45,14 @@ function current(state: PersonalState, turn: Turn): { state: PersonalState; dial
   if (!run) return { state, replies: [] };
   const pinned = pinnedDialogue(turn.snapshot, run.dialogueId, run.hash);
   if (pinned) return { state, dialogue: pinned, replies: [] };
-  const now = turn.snapshot.dialoguesById.get(run.dialogueId);
+  const now = turn.snapshot.dialoguesById.get(run.dialogueId)?.dialogue;
   if (!now) {
     return {
       state: { finished: run },
       replies: [notice(texts.dialogue.removed(run.dialogueTitle), [], { tone: 'warning' }), runSummary(run, turn.snapshot, false, [])],
     };
   }
-  const moved = migrateRun(run, now, turn.snapshot.dialogueHashes.get(run.dialogueId)!, turn.now);
+  const moved = migrateRun(run, now, turn.snapshot.dialoguesById.get(run.dialogueId)!.hash, turn.now);
   return { state: { ...state, active: moved }, dialogue: now, replies: [notice(texts.dialogue.changed, [], { tone: 'warning' })] };
 }
 
@@ -68,7 +68,7 @@ function progress(state: PersonalState, dialogue: Dialogue, run: Run, turn: Turn
 
 export function startPersonal(turn: Turn, dialogue: Dialogue): Promise<Reply[]> {
   return withState(turn, (state) => {
-    const hash = turn.snapshot.dialogueHashes.get(dialogue.id)!;
+    const hash = turn.snapshot.dialoguesById.get(dialogue.id)!.hash;
     if (state.active?.dialogueId === dialogue.id) {
       const c = current(state, turn);
       if (c.dialogue && c.state.active) return progress(c.state, c.dialogue, c.state.active, turn, [...c.replies, notice(texts.dialogue.resumed(dialogue.title))]);
@@ -188,9 +188,9 @@ export function resumePersonal(turn: Turn): Promise<Reply[]> {
 export function restartPersonal(turn: Turn): Promise<Reply[]> {
   return withState(turn, (state) => {
     const last = state.active ?? state.finished;
-    const dialogue = last && turn.snapshot.dialoguesById.get(last.dialogueId);
+    const dialogue = last && turn.snapshot.dialoguesById.get(last.dialogueId)?.dialogue;
     if (!dialogue) return { state, replies: menuReplies(texts.dialogue.noActive, turn.snapshot, turn.event.conversation) };
-    const run = startRun(dialogue, turn.snapshot.dialogueHashes.get(dialogue.id)!, turn.newId(), turn.now);
+    const run = startRun(dialogue, turn.snapshot.dialoguesById.get(dialogue.id)!.hash, turn.newId(), turn.now);
     return progress({ finished: state.finished }, dialogue, run, turn, [notice(texts.dialogue.started(dialogue.title))]);
   });
 }

@@ -19,7 +19,8 @@ export function dialogueConcepts(dialogue: Dialogue | undefined, snapshot: Knowl
 
 /** The dialogue definition a run or session follows, if it is still the one in the snapshot. */
 export function pinnedDialogue(snapshot: KnowledgeSnapshot, dialogueId: string, hash: string): Dialogue | undefined {
-  return snapshot.dialogueHashes.get(dialogueId) === hash ? snapshot.dialoguesById.get(dialogueId) : undefined;
+  const entry = snapshot.dialoguesById.get(dialogueId);
+  return entry?.hash === hash ? entry.dialogue : undefined;
 }
 
 export function runSummary(run: Run, snapshot: KnowledgeSnapshot, complete: boolean, actions: readonly Action[]): SummaryReply {
