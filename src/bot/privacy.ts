@@ -4,7 +4,8 @@ import { notice, type Reply } from './replies.js';
 import { texts } from './texts.js';
 import type { Turn } from './turn.js';
 import { readSession } from './dialogues/member-votes.js';
-import { countVote, withoutText, type GroupSession, type MemberVotes } from './dialogues/session.js';
+import { countVote, type GroupSession, type MemberVotes } from './dialogues/session.js';
+import { withoutText } from './dialogues/tally.js';
 
 /** "vergeet mij": nothing is erased before the user confirms with a button. */
 export function forgetConfirmation(turn: Turn): Reply[] {
