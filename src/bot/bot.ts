@@ -5,7 +5,7 @@ import { findDialogue, parseCommand, type Command } from './commands.js';
 import { close, dialogueCommand, nextStep, start as startDialogue } from './dialogues/moves.js';
 import { hasActiveRun } from './dialogues/personal.js';
 import { commandAction } from './dialogues/render-step.js';
-import { answerInDialogue, typedInDialogue } from './dialogues/typed.js';
+import { answerInDialogue, questionInDialogue, typedInDialogue } from './dialogues/typed.js';
 import { isGroupScope, type ActionEvent, type Actor, type BotEvent, type MessageEvent } from './events.js';
 import { homeView } from './home.js';
 import { adminCommand } from './admin.js';
@@ -148,6 +148,8 @@ async function onAction(turn: Turn, event: ActionEvent): Promise<Reply[]> {
     case 'ans':
     case 'vote':
       return answerInDialogue(turn, payload, input);
+    case 'ask':
+      return questionInDialogue(turn, payload, (text) => conceptQuestion(turn, text));
     case 'next':
       return nextStep(turn, payload.r, payload.s);
     case 'close':

@@ -79,8 +79,8 @@ describe('stored state of earlier versions loads and goes on', () => {
     expect(chat.last('bram').find((r): r is TallyReply => r.kind === 'tally')).toMatchObject({ respondents: 2, counts: [{ label: 'Ontmoeting', count: 2 }, { label: 'Preventie', count: 1 }, { label: 'Kosten', count: 0 }] });
     await chat.say('stop', 'lead');
     expect(chat.last('lead').find((r): r is SummaryReply => r.kind === 'summary')!.items).toEqual([
-      { title: 'Rol', prompt: 'Wat is je rol?', lines: ['2 antwoorden', 'Beleid: 2'] },
-      { title: 'Prioriteiten', prompt: 'Wat vind je belangrijk?', lines: ['2 antwoorden', 'Ontmoeting: 2', 'Preventie: 1'] },
+      { title: 'Rol', prompt: 'Wat is je rol?', lines: ['2 antwoorden', 'Beleid: 2 (anna, bram)'] },
+      { title: 'Prioriteiten', prompt: 'Wat vind je belangrijk?', lines: ['2 antwoorden', 'Ontmoeting: 2 (anna, bram)', 'Preventie: 1 (bram)'] },
     ]);
   });
 

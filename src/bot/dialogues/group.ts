@@ -13,7 +13,7 @@ import { sessionQuestion, sessionTally } from './render-step.js';
 import {
   closeSession, countVote, groupAnswers, recounted, sessionMoved, startSession, textLine, type GroupSession, type MemberVotes,
 } from './session.js';
-import { countsOf, makeVote } from './tally.js';
+import { countedValues, countsOf, makeVote } from './tally.js';
 
 /** Read before an update: the members' records, when the session's dialogue changed and it must be recounted. */
 interface Recount {
@@ -135,29 +135,49 @@ async function settled(turn: Turn): Promise<{ held: Held<GroupSession>; replies:
   return change(turn, group, (found) => ({ held: found.held, replies: [] }));
 }
 
-/** The answers step by step: counts per option or score, and the free-text answers. */
-async function summaryItems(_turn: Turn, session: GroupSession, dialogue: Dialogue | undefined): Promise<SummaryItem[]> {
+/** The answers step by step: counts per option or score, free-text answers; in a named session with names. */
+async function summaryItems(turn: Turn, session: GroupSession, dialogue: Dialogue | undefined): Promise<SummaryItem[]> {
+  const names = session.named ? namesByStep(await memberRecords(turn.store, turn.event.conversation, session.id), dialogue) : undefined;
   return session.history.flatMap((stepId): SummaryItem[] => {
     const step = dialogue && stepById(dialogue, stepId);
     const shown = session.shown[stepId];
     if (!shown || (step && !kindOf(step).answered)) return [];
-    const lines = step ? stepLines(session, step) : orphanLines(session, stepId);
+    const who = (key: string): string => {
+      const list = names?.get(stepId)?.get(key);
+      return list?.length ? ` (${list.join(', ')})` : '';
+    };
+    const lines = step ? stepLines(session, step, who) : orphanLines(session, stepId, who);
     return [{ title: shown.title, prompt: shown.prompt, lines: lines.length > 0 ? lines : [texts.dialogue.noAnswers] }];
   });
 }
 
-function stepLines(session: GroupSession, step: Step): string[] {
+function stepLines(session: GroupSession, step: Step, who: (key: string) => string): string[] {
   const { counts, texts: given, respondents } = countsOf(step, session.tallies[step.id]);
-  const lines = [...counts.filter((c) => c.count > 0).map((c) => `${c.label}: ${c.count}`), ...given.map((t) => `“${textLine(session, t)}”`)];
+  const lines = [...counts.filter((c) => c.count > 0).map((c) => `${c.label}: ${c.count}${who(c.key)}`), ...given.map((t) => `“${textLine(session, t)}”`)];
   return lines.length > 0 ? [`${respondents} ${respondents === 1 ? 'antwoord' : 'antwoorden'}`, ...lines] : [];
 }
 
 /** A step the dialogue no longer has, with the labels shown when the answers were given. */
-function orphanLines(session: GroupSession, stepId: string): string[] {
+function orphanLines(session: GroupSession, stepId: string, who: (key: string) => string): string[] {
   const tally = session.tallies[stepId];
   if (!tally) return [];
   return [
-    ...Object.entries(tally.counts).filter(([, n]) => n > 0).map(([key, n]) => `${tally.labels[key] ?? key}: ${n}`),
+    ...Object.entries(tally.counts).filter(([, n]) => n > 0).map(([key, n]) => `${tally.labels[key] ?? key}: ${n}${who(key)}`),
     ...Object.values(tally.texts).map((t) => textLine(session, t)),
   ];
 }
+
+/** Per step and tally key, the names of the members whose answer counts there, in alphabetical order. */
+function namesByStep(records: readonly MemberVotes[], dialogue: Dialogue | undefined): Map<string, Map<string, string[]>> {
+  const names = new Map<string, Map<string, string[]>>();
+  for (const record of records) {
+    for (const [stepId, vote] of Object.entries(record.votes)) {
+      const byKey = names.get(stepId) ?? new Map<string, string[]>();
+      names.set(stepId, byKey);
+      for (const [key] of countedValues(vote.value, dialogue && stepById(dialogue, stepId), vote.display)) byKey.set(key, [...(byKey.get(key) ?? []), vote.name]);
+    }
+  }
+  for (const byKey of names.values()) for (const list of byKey.values()) list.sort((a, b) => a.localeCompare(b, 'nl'));
+  return names;
+}
+

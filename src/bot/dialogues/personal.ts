@@ -5,6 +5,7 @@ import { texts } from '../texts.js';
 import type { Turn } from '../turn.js';
 import { answerFits, displayAnswer, promptOf, stepById, type AnswerValue, type StoredAnswer } from './answers.js';
 import { advance, onRunning, privately } from './engine.js';
+import type { KeptText } from './kept-text.js';
 import { kindOf } from './kinds/kind-of.js';
 import type { Given, Held, Mode } from './mode.js';
 import { isAtEnd, startPosition, type Position } from './position.js';
@@ -22,6 +23,8 @@ export interface PersonalState {
   readonly paused?: boolean;
   /** The last finished run, for "samenvatting" and "exporteer". */
   readonly finished?: Run;
+  /** A long message the user was asked about ("je antwoord, of een vraag?"), until they say which. */
+  readonly kept?: KeptText;
 }
 
 const keyOf = (turn: Turn): string => personalKey(turn.event.actor, turn.event.conversation);
@@ -31,13 +34,15 @@ function hold(stored: unknown): Held<Run> {
   return { running: state?.active, last: state?.finished, paused: state?.paused };
 }
 
-function keep(held: Held<Run>): PersonalState | undefined {
+function keep(held: Held<Run>, stored: unknown): PersonalState | undefined {
+  const kept = (stored as PersonalState | undefined)?.kept;
   const state: PersonalState = {
     ...(held.running ? { active: held.running } : {}),
     ...(held.running && held.paused ? { paused: true } : {}),
     ...(held.last ? { finished: held.last } : {}),
+    ...(kept ? { kept } : {}),
   };
-  return state.active || state.finished ? state : undefined;
+  return state.active || state.finished || state.kept ? state : undefined;
 }
 
 /** The run with `value` as the answer to `step`. */
