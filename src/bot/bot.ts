@@ -99,10 +99,11 @@ async function runCommand(turn: Turn, command: Command): Promise<Reply[]> {
 async function start(turn: Turn, name: string, group: boolean, named: boolean): Promise<Reply[]> {
   const { conversation } = turn.event;
   if (!name) return menuReplies(texts.menu.whichDialogue, turn.snapshot, conversation);
-  const dialogue = findDialogue(turn.snapshot.dialogues, name);
-  if (!dialogue) return menuReplies(texts.menu.unknownDialogue(name), turn.snapshot, conversation);
+  const found = findDialogue(turn.snapshot.dialogues, name);
+  const entry = found && turn.snapshot.dialoguesById.get(found.id);
+  if (!entry) return menuReplies(texts.menu.unknownDialogue(name), turn.snapshot, conversation);
   if (group && !isGroupScope(conversation)) return [notice(texts.group.channelOnly, [], { private: true })];
-  return startDialogue(turn, turn.snapshot.dialoguesById.get(dialogue.id)!, named);
+  return startDialogue(turn, entry, named);
 }
 
 function simpleCommand(turn: Turn, c: CommandName): Promise<Reply[]> | Reply[] {
