@@ -8,15 +8,26 @@ import { z } from 'zod';
 export const COMMANDS = ['help', 'stop', 'back', 'skip', 'restart', 'resume', 'summary', 'export', 'forget', 'forget-confirm', 'forget-cancel'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
+/** Typed text up to this length travels inside a button; longer text is kept in the user's state. */
+export const INLINE_TEXT_MAX = 300;
+
+/** Typed text in a button: short text itself (t), or the key of the copy kept in the user's state (k). */
+const carriedText = { t: z.string().max(INLINE_TEXT_MAX).optional(), k: z.string().max(20).optional() };
+
 const payloadSchema = z.discriminatedUnion('a', [
   z.object({ a: z.literal('concept'), id: z.string().max(100) }),
   z.object({ a: z.literal('cmd'), c: z.enum(COMMANDS) }),
   /** Start a dialogue; g: as a group session, n: with names. */
   z.object({ a: z.literal('start'), d: z.string().max(100), g: z.literal(1).optional(), n: z.literal(1).optional() }),
-  /** Answer step s of personal run r (v: the choice id or scale score; multi/text come as event values/text). */
-  z.object({ a: z.literal('ans'), r: z.string().max(40), s: z.string().max(100), v: z.string().max(100).optional() }),
+  /**
+   * Answer step s of personal run r (v: the choice id or scale score; multi/text come as event values/text;
+   * t or k: typed text the user confirmed as their answer, itself or the key of the copy kept in their state).
+   */
+  z.object({ a: z.literal('ans'), r: z.string().max(40), s: z.string().max(100), v: z.string().max(100).optional(), ...carriedText }),
   /** A member's answer in group session r. */
-  z.object({ a: z.literal('vote'), r: z.string().max(40), s: z.string().max(100), v: z.string().max(100).optional() }),
+  z.object({ a: z.literal('vote'), r: z.string().max(40), s: z.string().max(100), v: z.string().max(100).optional(), ...carriedText }),
+  /** Typed text the user said is a question (t or k as above): it is looked up. */
+  z.object({ a: z.literal('ask'), ...carriedText }),
   /** The lead moves group session r on from step s, or closes it. */
   z.object({ a: z.literal('next'), r: z.string().max(40), s: z.string().max(100) }),
   z.object({ a: z.literal('close'), r: z.string().max(40) }),

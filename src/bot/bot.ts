@@ -2,11 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { StoreError } from '../storage/port.js';
 import { decodeAction, type ActionPayload, type CommandName } from './actions.js';
 import { findDialogue, parseCommand, type Command } from './commands.js';
-import { backGroup, closeGroup, nextGroup, restartGroup, resumeGroup, startGroup, summaryGroup, typedVote, voteGroup } from './dialogues/group.js';
-import {
-  answerPersonal, backPersonal, hasActiveRun, restartPersonal, resumePersonal, skipPersonal, startPersonal, stopPersonal, summaryPersonal, typedAnswer,
-} from './dialogues/personal.js';
+import { close, dialogueCommand, nextStep, start as startDialogue } from './dialogues/moves.js';
+import { hasActiveRun } from './dialogues/personal.js';
 import { commandAction } from './dialogues/render-step.js';
+import { answerInDialogue, questionInDialogue, typedInDialogue } from './dialogues/typed.js';
 import { isGroupScope, type ActionEvent, type Actor, type BotEvent, type MessageEvent } from './events.js';
 import { homeView } from './home.js';
 import { adminCommand } from './admin.js';
@@ -67,8 +66,7 @@ async function onMessage(turn: Turn, event: MessageEvent, maxLength: number): Pr
   if (text.length > maxLength) return [notice(texts.lookup.tooLong(maxLength), [], { tone: 'warning' })];
   const command = parseCommand(text);
   if (command) return runCommand(turn, command);
-  const answered = isGroupScope(event.conversation) ? await typedVote(turn, text) : await typedAnswer(turn, text);
-  return answered ?? conceptQuestion(turn, text);
+  return (await typedInDialogue(turn, text)) ?? conceptQuestion(turn, text);
 }
 
 /** A concept question; in the middle of a personal dialogue the answer offers a way back to it. */
@@ -94,38 +92,32 @@ async function runCommand(turn: Turn, command: Command): Promise<Reply[]> {
     case 'admin':
       return adminCommand(turn, command.op);
     default:
-      return simpleCommand(turn, command.c, group);
+      return simpleCommand(turn, command.c);
   }
 }
 
 async function start(turn: Turn, name: string, group: boolean, named: boolean): Promise<Reply[]> {
   const { conversation } = turn.event;
   if (!name) return menuReplies(texts.menu.whichDialogue, turn.snapshot, conversation);
-  const dialogue = findDialogue(turn.snapshot.dialogues, name);
-  if (!dialogue) return menuReplies(texts.menu.unknownDialogue(name), turn.snapshot, conversation);
-  if (!group) return startPersonal(turn, dialogue);
-  if (!isGroupScope(conversation)) return [notice(texts.group.channelOnly, [], { private: true })];
-  return startGroup(turn, dialogue, named);
+  const found = findDialogue(turn.snapshot.dialogues, name);
+  const entry = found && turn.snapshot.dialoguesById.get(found.id);
+  if (!entry) return menuReplies(texts.menu.unknownDialogue(name), turn.snapshot, conversation);
+  if (group && !isGroupScope(conversation)) return [notice(texts.group.channelOnly, [], { private: true })];
+  return startDialogue(turn, entry, named);
 }
 
-function simpleCommand(turn: Turn, c: CommandName, group: boolean): Promise<Reply[]> | Reply[] {
+function simpleCommand(turn: Turn, c: CommandName): Promise<Reply[]> | Reply[] {
   switch (c) {
     case 'help':
       return helpReplies(turn.snapshot, turn.event.conversation, turn.event.actor.isAdmin);
     case 'stop':
-      return group ? closeGroup(turn, undefined) : stopPersonal(turn);
     case 'back':
-      return group ? backGroup(turn) : backPersonal(turn);
     case 'skip':
-      return group ? nextGroup(turn, undefined) : skipPersonal(turn);
     case 'restart':
-      return group ? restartGroup(turn) : restartPersonal(turn);
     case 'resume':
-      return group ? resumeGroup(turn) : resumePersonal(turn);
     case 'summary':
-      return group ? summaryGroup(turn, false) : summaryPersonal(turn, false);
     case 'export':
-      return group ? summaryGroup(turn, true) : summaryPersonal(turn, true);
+      return dialogueCommand(turn, c);
     case 'forget':
       return forgetConfirmation(turn);
     case 'forget-confirm':
@@ -140,27 +132,29 @@ function simpleCommand(turn: Turn, c: CommandName, group: boolean): Promise<Repl
 async function onAction(turn: Turn, event: ActionEvent): Promise<Reply[]> {
   const payload: ActionPayload | undefined = decodeAction(event.payload);
   if (!payload) return [notice(texts.errors.unknownAction, [], { private: true })];
-  const input = { value: 'v' in payload ? payload.v : undefined, values: event.values, text: event.text };
+  const input = { values: event.values, text: event.text };
   switch (payload.a) {
     case 'concept': {
       const concept = turn.snapshot.conceptsById.get(payload.id);
       return concept ? withGoOn(turn, [answerReply(concept, turn.snapshot)]) : [notice(texts.lookup.unknownConcept)];
     }
     case 'cmd':
-      return simpleCommand(turn, payload.c, isGroupScope(event.conversation));
+      return simpleCommand(turn, payload.c);
     case 'start': {
-      const dialogue = turn.snapshot.dialoguesById.get(payload.d);
-      if (!dialogue) return menuReplies(texts.menu.unknownDialogue(payload.d), turn.snapshot, event.conversation);
-      return payload.g ? startGroup(turn, dialogue, payload.n === 1) : startPersonal(turn, dialogue);
+      const entry = turn.snapshot.dialoguesById.get(payload.d);
+      if (!entry) return menuReplies(texts.menu.unknownDialogue(payload.d), turn.snapshot, event.conversation);
+      if (payload.g && !isGroupScope(event.conversation)) return [notice(texts.group.channelOnly, [], { private: true })];
+      return startDialogue(turn, entry, payload.n === 1);
     }
     case 'ans':
-      return answerPersonal(turn, payload.r, payload.s, input);
     case 'vote':
-      return voteGroup(turn, payload.r, payload.s, input);
+      return answerInDialogue(turn, payload, input);
+    case 'ask':
+      return questionInDialogue(turn, payload, (text) => conceptQuestion(turn, text));
     case 'next':
-      return nextGroup(turn, payload.r, payload.s);
+      return nextStep(turn, payload.r, payload.s);
     case 'close':
-      return closeGroup(turn, payload.r);
+      return close(turn, payload.r);
     default:
       return assertNever(payload);
   }

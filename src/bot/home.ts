@@ -14,7 +14,7 @@ export async function homeView(actor: Actor, snapshot: KnowledgeSnapshot, store:
   for (const key of await store.list(userPrefix(actor))) {
     const run = (await store.get<PersonalState>(key))?.active;
     if (!run) continue;
-    const dialogue = snapshot.dialoguesById.get(run.dialogueId);
+    const dialogue = snapshot.dialoguesById.get(run.dialogueId)?.dialogue;
     unfinished.push({ dialogueTitle: run.dialogueTitle, stepTitle: (dialogue && stepById(dialogue, run.stepId)?.title) ?? '', updatedAt: run.updatedAt });
   }
   unfinished.sort((a, b) => b.updatedAt - a.updatedAt);

@@ -4,7 +4,8 @@ import { notice, type Reply } from './replies.js';
 import { texts } from './texts.js';
 import type { Turn } from './turn.js';
 import { readSession } from './dialogues/member-votes.js';
-import { countVote, withoutText, type GroupSession, type MemberVotes } from './dialogues/session.js';
+import { countVote, type GroupSession, type MemberVotes } from './dialogues/session.js';
+import { withoutText } from './dialogues/tally.js';
 
 /** "vergeet mij": nothing is erased before the user confirms with a button. */
 export function forgetConfirmation(turn: Turn): Reply[] {
@@ -41,15 +42,19 @@ export async function forgetUser(turn: Turn): Promise<Reply[]> {
   }
   // what is left in the sessions: their name as a lead, and free-text answers whose record already expired
   for (const key of sessionKeys) {
+    // set, not counted, inside the update: a store may run the update function more than once (Redis does on a conflict)
+    let touched = false;
     await store.update<GroupSession>(key, (session) => {
+      touched = false;
       if (!session?.tallies) return session;
       const lead = session.leadId === actor.id;
       const texted = Object.values(session.tallies).some((t) => actor.id in t.texts);
       if (!lead && !texted) return session;
-      erased++;
+      touched = true;
       const tallies = Object.fromEntries(Object.entries(session.tallies).map(([stepId, t]) => [stepId, actor.id in t.texts ? { ...t, texts: withoutText(t.texts, actor.id) } : t]));
       return { ...session, tallies, ...(lead ? { leadName: '(gewist)' } : {}) };
     }, { ttlMs: turn.ttlMs });
+    if (touched) erased++;
   }
   return [notice(texts.privacy.erased(erased), [], { private: true })];
 }

@@ -28,6 +28,8 @@ export interface AnswerReply {
   readonly related: readonly Action[];
   /** Extra buttons, e.g. "ga verder met de dialoog". */
   readonly actions: readonly Action[];
+  /** Only the actor needs to see it (a member's own question during a group session). */
+  readonly private?: boolean;
 }
 
 export interface SuggestionsReply {
@@ -35,6 +37,8 @@ export interface SuggestionsReply {
   readonly text: string;
   readonly options: readonly Action[];
   readonly actions: readonly Action[];
+  /** Only the actor needs to see it. */
+  readonly private?: boolean;
 }
 
 export interface NoticeReply {
@@ -121,6 +125,16 @@ export type Reply = AnswerReply | SuggestionsReply | NoticeReply | QuestionReply
 
 export function assertNever(x: never): never {
   throw new Error(`unhandled variant: ${JSON.stringify(x)}`);
+}
+
+/** Whether only the actor needs to see a reply (Slack: ephemeral in a channel). */
+export function isPrivate(reply: Reply): boolean {
+  return 'private' in reply && reply.private === true;
+}
+
+/** The reply for the actor only, where its kind can be (answers, suggestions, notices). */
+export function asPrivate(reply: Reply): Reply {
+  return reply.kind === 'answer' || reply.kind === 'suggestions' || reply.kind === 'notice' ? { ...reply, private: true } : reply;
 }
 
 export function notice(text: string, actions: readonly Action[] = [], extra: Partial<Pick<NoticeReply, 'tone' | 'private' | 'details'>> = {}): NoticeReply {

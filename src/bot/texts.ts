@@ -85,6 +85,14 @@ export const texts = {
     answerLabel: 'Je antwoord',
     cancelLabel: 'Annuleer',
     multiHint: 'Typ de nummers van je keuzes, gescheiden door komma’s (bijvoorbeeld 1, 3), of gebruik de knoppen.',
+    optionsAre: (options: string) => `Je kunt kiezen uit: ${options}.`,
+    oneAnswer: 'Bij deze vraag kies je één antwoord.',
+    scaleRange: (low: string, high: string) => `Dat antwoord past niet bij deze vraag. Typ een cijfer van 1 (${low}) tot en met 5 (${high}), of kies een van de knoppen.`,
+    exclusive: (label: string) => `"${label}" kun je niet combineren met andere keuzes. Kies alleen "${label}", of kies de andere zonder "${label}".`,
+    answerOrQuestion: (title: string) => `Is dit je antwoord op de vraag *${title}*? Of is het een vraag aan mij?`,
+    itIsMyAnswer: 'Dit is mijn antwoord',
+    itIsAQuestion: 'Het is een vraag',
+    keptGone: 'Ik weet niet meer welk bericht je bedoelt. Typ het nog een keer.',
   },
   group: {
     started: (title: string, lead: string, named: boolean) =>

@@ -8,10 +8,10 @@ import { validateDialogues } from './validate-dialogues.js';
 import { createSearchIndex, type SearchIndex } from './search.js';
 import type { KnowledgeSnapshot, LoadResult } from './snapshot.js';
 import type { Concept } from './schema.js';
-import type { Dialogue } from './dialogue-schema.js';
 import { ABBREVIATIONS_FILE, validateAbbreviations } from './abbreviations.js';
 import { checkContent } from './content-rules/check-content.js';
 import type { ContentReport } from './content-rules/content-report.js';
+import type { ValidDialogue } from './validate-dialogues.js';
 
 const YAML_FILE = /\.ya?ml$/i;
 
@@ -24,8 +24,7 @@ interface RawFile {
 export interface ValidatedKnowledge {
   readonly version: string;
   readonly concepts: readonly Concept[];
-  readonly dialogues: readonly Dialogue[];
-  readonly dialogueHashes: ReadonlyArray<readonly [string, string]>;
+  readonly dialogues: readonly ValidDialogue[];
   readonly warnings: readonly Problem[];
 }
 
@@ -107,8 +106,7 @@ export function validateFiles(
     knowledge: {
       version: contentHash([...conceptFiles, ...dialogueFiles, ...otherFiles]),
       concepts: concepts.concepts,
-      dialogues: dialogues.dialogues.map((d) => d.dialogue),
-      dialogueHashes: dialogues.dialogues.map((d) => [d.dialogue.id, d.hash] as const),
+      dialogues: dialogues.dialogues,
       warnings,
     },
   };
@@ -120,9 +118,8 @@ export function snapshotOf(k: ValidatedKnowledge, index: SearchIndex): Knowledge
     concepts: k.concepts,
     conceptsById: new Map(k.concepts.map((c) => [c.id, c])),
     index,
-    dialogues: k.dialogues,
-    dialoguesById: new Map(k.dialogues.map((d) => [d.id, d])),
-    dialogueHashes: new Map(k.dialogueHashes),
+    dialogues: k.dialogues.map((d) => d.dialogue),
+    dialoguesById: new Map(k.dialogues.map((d) => [d.dialogue.id, d])),
     warnings: k.warnings,
   };
 }

@@ -79,9 +79,10 @@ export interface ReloadAttempt {
 /** Which concepts and dialogues were added, changed or removed between two snapshots (sorted ids). */
 export function diffSnapshots(before: KnowledgeSnapshot, after: KnowledgeSnapshot): { concepts: IdChanges; dialogues: IdChanges } {
   const conceptHash = (s: KnowledgeSnapshot) => new Map(s.concepts.map((c) => [c.id, JSON.stringify(c)]));
+  const dialogueHash = (s: KnowledgeSnapshot) => new Map([...s.dialoguesById].map(([id, d]) => [id, d.hash]));
   return {
     concepts: diffMaps(conceptHash(before), conceptHash(after)),
-    dialogues: diffMaps(before.dialogueHashes, after.dialogueHashes),
+    dialogues: diffMaps(dialogueHash(before), dialogueHash(after)),
   };
 }
 

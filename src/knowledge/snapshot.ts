@@ -2,6 +2,7 @@ import type { Concept } from './schema.js';
 import type { Dialogue } from './dialogue-schema.js';
 import type { Problem } from './problems.js';
 import type { SearchIndex } from './search.js';
+import type { ValidDialogue } from './validate-dialogues.js';
 
 /** One complete, validated, immutable version of the knowledge. A reload swaps whole snapshots. */
 export interface KnowledgeSnapshot {
@@ -11,9 +12,8 @@ export interface KnowledgeSnapshot {
   readonly conceptsById: ReadonlyMap<string, Concept>;
   readonly index: SearchIndex;
   readonly dialogues: readonly Dialogue[];
-  readonly dialoguesById: ReadonlyMap<string, Dialogue>;
-  /** Per dialogue a hash of its definition, so a session notices when its dialogue changed. */
-  readonly dialogueHashes: ReadonlyMap<string, string>;
+  /** Each dialogue with the hash of its definition, so a run or session notices when its dialogue changed. */
+  readonly dialoguesById: ReadonlyMap<string, ValidDialogue>;
   readonly warnings: readonly Problem[];
 }
 

@@ -67,6 +67,7 @@ function checkSteps(dialogue: Dialogue, conceptIds: ReadonlySet<string>, report:
         if (choiceIds.has(c.id)) report(['steps', i, 'choices', j, 'id'], `de keuze "${c.id}" staat twee keer in deze stap`);
         choiceIds.add(c.id);
         if (c.next !== undefined && step.kind === 'multi') report(['steps', i, 'choices', j, 'next'], 'alleen een choice-stap kan per antwoord een "next" hebben; gebruik "branches" bij een multi-stap');
+        if (c.exclusive && step.kind === 'choice') report(['steps', i, 'choices', j, 'exclusive'], '"exclusive" werkt alleen bij een multi-stap; bij een choice-stap kiest iemand altijd één antwoord');
       });
     }
     step.concepts.forEach((id, j) => {

@@ -1,7 +1,8 @@
-import { createFakeChannel } from '../helpers/fake-channel.js';
+import { buttonsOf, createFakeChannel } from '../helpers/fake-channel.js';
 import { loadSnapshot, SMALL_KNOWLEDGE } from '../helpers/snapshot.js';
 import type { KnowledgeSnapshot } from '../../src/knowledge/snapshot.js';
 import type { Reply, SummaryReply, TallyReply } from '../../src/bot/replies.js';
+import type { GroupSession } from '../../src/bot/dialogues/session.js';
 
 let snapshot: KnowledgeSnapshot;
 beforeAll(async () => {
@@ -26,7 +27,7 @@ describe('group session in a channel', () => {
 
   test('one answer per member, changeable; the tally replaces itself; only the lead moves on', async () => {
     const chat = channel();
-    await chat.say('start proefgesprek', 'lead');
+    const firstQuestion = await chat.say('start proefgesprek', 'lead');
     expect(chat.text('lead')).toContain('lead start het groepsgesprek *Proefgesprek*');
     await chat.click('Uitvoering', 'bram', { from: 'lead' });
     await chat.click('Beleid', 'bram', { from: 'lead' }); // changes his answer
@@ -42,10 +43,12 @@ describe('group session in a channel', () => {
     expect(moved[0]).toMatchObject({ kind: 'tally', replaceKey: 'tally:id1:rol', closed: true, actions: [] });
     expect(moved[1]).toMatchObject({ kind: 'question', title: 'Prioriteiten', group: { sessionId: 'id1' } });
 
-    // a late vote for the previous question does not count
-    await chat.click('Uitvoering', 'dirk', { from: 'lead' }).catch(() => undefined);
-    await chat.action(JSON.stringify({ a: 'vote', r: 'id1', s: 'rol', v: 'beleid' }), 'dirk');
+    // a late vote for the previous question (its button is still on the first question's card) does not count
+    const late = buttonsOf(firstQuestion).find((b) => b.label === 'Uitvoering')!;
+    await chat.action(late.payload, 'dirk');
     expect(chat.text('dirk')).toContain('Deze vraag is al voorbij');
+    expect((await chat.store.get<GroupSession>('session:team-kanaal'))!.tallies['rol']).toMatchObject({ respondents: 2, counts: { 'c:beleid': 2 } });
+    expect((await chat.store.list('vote:')).map(decodeURIComponent).sort()).toEqual(['vote:team-kanaal:id1:u-bram', 'vote:team-kanaal:id1:u-chris']);
   });
 
   test('an admin may move the session on; the summary shows the distribution, anonymous by default', async () => {

@@ -130,9 +130,9 @@ describe('personal dialogue, as a table of turns', () => {
     await chat.action(done, 'anna', { values: [] });
     expect(chat.text()).toContain('Kies minstens één optie');
     await chat.say('1, 7');
-    // 7 is not an option, so this is not an answer but a question; the dialogue waits
-    expect(chat.text()).toContain('Daar heb ik geen antwoord op.');
-    expect(chat.text()).toContain('Ga verder met het gesprek');
+    // 7 is not an option: a wrong answer, with the options, never a concept lookup; the dialogue waits
+    expect(chat.text()).toContain('Dat antwoord past niet bij deze vraag.');
+    expect(chat.text()).toContain('Je kunt kiezen uit: 1 (Ontmoeting), 2 (Preventie) en 3 (Kosten).');
     await chat.action(done, 'anna', { values: ['preventie', 'niet-bestaand'] });
     expect(chat.text()).toContain('Een korte toelichting.');
     await chat.say('samenvatting');

@@ -75,7 +75,7 @@ describe('shipped dialogues', () => {
   });
 
   test.each(['routeplanner-visie', 'gespreksmodel-sociale-basis', 'vijf-knoppen-scan'])('%s: walks along every branch reach a summary, covering every edge', async (id) => {
-    const dialogue = snapshot.dialoguesById.get(id)!;
+    const dialogue = snapshot.dialoguesById.get(id)!.dialogue;
     expect(dialogue).toBeDefined();
     const covered = new Set<string>();
     const walks = [await walk(dialogue), ...(await Promise.all(dialogue.steps.flatMap((s) => variants(s).slice(1).map((v) => walk(dialogue, s.id, v)))))];
@@ -101,7 +101,7 @@ type Scripted = string | readonly string[] | { text: string } | 'skip';
  * Steps not in the script are skipped where they can be, and get their first answer where they cannot.
  */
 async function summaryAfter(dialogueId: string, script: Record<string, Scripted>): Promise<SummaryReply> {
-  const dialogue = snapshot.dialoguesById.get(dialogueId)!;
+  const dialogue = snapshot.dialoguesById.get(dialogueId)!.dialogue;
   const chat = createFakeChannel({ snapshot: () => snapshot });
   let replies: Reply[] = await chat.action(encodeAction({ a: 'start', d: dialogue.id }));
   for (let guard = 0; guard < 100; guard++) {

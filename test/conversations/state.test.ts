@@ -7,6 +7,7 @@ import type { KnowledgeSnapshot } from '../../src/knowledge/snapshot.js';
 import type { GroupSession } from '../../src/bot/dialogues/session.js';
 import path from 'node:path';
 import { createFailingStore } from '../helpers/failing-store.js';
+import type { Store } from '../../src/storage/port.js';
 
 let snapshot: KnowledgeSnapshot;
 beforeAll(async () => {
@@ -53,14 +54,32 @@ describe('state: retention, erasure, store failures, reloads', () => {
     expect((await store.list('vote:')).map(decodeURIComponent)).toEqual(['vote:kanaal:id1:u-bram']);
   });
 
+  test('vergeet mij counts what it erased once, also when the store runs an update twice (as Redis does on a conflict)', async () => {
+    const inner = createMemoryStore();
+    const store: Store = { ...inner, update: (key, fn, opts) => inner.update(key, (current) => (fn(current), fn(current)), opts) };
+    const personal = createFakeChannel({ snapshot: () => snapshot, store });
+    const group = createFakeChannel({ snapshot: () => snapshot, store, conversation: { key: 'kanaal', scope: 'channel' } });
+    await personal.say('start proef');
+    await group.say('start kort', 'anna');
+    await group.say('volgende', 'anna');
+    await group.say('volgende', 'anna');
+    await group.say('Mijn toelichting', 'anna');
+    await store.delete('vote:kanaal:id2:u-anna'); // her record expired; her text is still in the count
+    await personal.say('vergeet mij');
+    await personal.click('Ja, wis alles');
+    // her personal run, and in the session her name as the lead with her text: 2 items, each counted once
+    expect(personal.text()).toContain('ik heb 2 opgeslagen items over jou gewist');
+    const session = await store.get<GroupSession>('session:kanaal');
+    expect(session).toMatchObject({ leadName: '(gewist)', tallies: { c: { texts: {} } } });
+  });
+
   test('a store that fails gives a friendly message and loses nothing; the dialogue goes on afterwards', async () => {
     const { store: flaky, fail } = createFailingStore();
     const chat = createFakeChannel({ snapshot: () => snapshot, store: flaky });
     await chat.say('start proef');
     await chat.click('Beleid');
     fail(true);
-    await chat.click('Klaar', 'anna', { values: ['ontmoeting'] }).catch(() => undefined);
-    await chat.action(JSON.stringify({ a: 'ans', r: 'id1', s: 'prioriteiten' }), 'anna', { values: ['ontmoeting'] });
+    await chat.click('Klaar', 'anna', { values: ['ontmoeting'] });
     expect(chat.text()).toContain('Ik kan je antwoord nu niet opslaan door een storing. Er is niets verloren gegaan');
     fail(false);
     await chat.say('verder');

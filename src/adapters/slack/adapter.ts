@@ -4,7 +4,7 @@ import type { RetryOptions, WebClient } from '@slack/web-api';
 import type { Server } from 'restify';
 import type { Bot } from '../../bot/bot.js';
 import type { BotEvent, ConversationRef } from '../../bot/events.js';
-import type { Reply, TallyReply } from '../../bot/replies.js';
+import { isPrivate, type Reply, type TallyReply } from '../../bot/replies.js';
 import { texts } from '../../bot/texts.js';
 import type { Config } from '../../config.js';
 import { errorCode, type Logger } from '../../log.js';
@@ -143,7 +143,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps) {
       // serialise them again
       const blocks = message.blocksJson as never;
       const thread = target.threadTs ? { thread_ts: target.threadTs } : {};
-      if (reply.kind === 'notice' && reply.private && !isDmChannel(target.channel)) {
+      if (isPrivate(reply) && !isDmChannel(target.channel)) {
         await client.chat.postEphemeral({ channel: target.channel, user: target.user, text: message.text, blocks, ...thread });
       } else {
         const posted = await client.chat.postMessage({ channel: target.channel, text: message.text, blocks, ...thread });

@@ -1,5 +1,7 @@
 import { END, type Condition, type Dialogue, type Step } from '../../knowledge/dialogue-schema.js';
 import { defaultNext } from '../../knowledge/validate-dialogues.js';
+import { kindOf, kindOfAnswer } from './kinds/kind-of.js';
+import type { ClickedInput } from './kinds/step-kind.js';
 
 /** One person's answer to one step, with its title and a readable form kept for summaries. */
 export type AnswerValue =
@@ -20,23 +22,10 @@ export interface StoredAnswer {
 /** What a condition sees of a step: one answer (personal) or the group's aggregate. */
 export type AnswerLookup = (stepId: string) => AnswerValue | undefined;
 
-export function displayAnswer(step: Step, value: AnswerValue): string {
-  switch (value.kind) {
-    case 'skipped':
-      return 'overgeslagen';
-    case 'text':
-      return value.text;
-    case 'scale':
-      return step.kind === 'scale' ? `${value.score} (1 = ${step.low}, 5 = ${step.high})` : String(value.score);
-    case 'choice':
-      return labelOf(step, value.id);
-    case 'multi':
-      return value.ids.map((id) => labelOf(step, id)).join('; ') || 'niets gekozen';
-  }
-}
-
-function labelOf(step: Step, id: string): string {
-  return step.kind === 'choice' || step.kind === 'multi' ? (step.choices.find((c) => c.id === id)?.label ?? id) : id;
+/** The answer as people read it ("overgeslagen" for a skip). */
+export function displayAnswer(step: Step | undefined, value: AnswerValue): string {
+  if (value.kind === 'skipped') return 'overgeslagen';
+  return kindOfAnswer(value).display(step?.kind === value.kind ? step : undefined, value);
 }
 
 export function holds(condition: Condition, answerOf: AnswerLookup): boolean {
@@ -74,40 +63,19 @@ export function stepById(dialogue: Dialogue, id: string): Step | undefined {
   return dialogue.steps.find((s) => s.id === id);
 }
 
-/** Parses a typed or clicked value for a step; undefined when it is not a valid answer. */
-export function parseAnswer(step: Step, input: { value?: string; values?: readonly string[]; text?: string }): AnswerValue | undefined {
-  switch (step.kind) {
-    case 'choice':
-      return step.choices.some((c) => c.id === input.value) ? { kind: 'choice', id: input.value! } : undefined;
-    case 'multi': {
-      const ids = (input.values ?? []).filter((v) => step.choices.some((c) => c.id === v));
-      return ids.length > 0 ? { kind: 'multi', ids: step.choices.filter((c) => ids.includes(c.id)).map((c) => c.id) } : undefined;
-    }
-    case 'scale': {
-      const score = Number(input.value);
-      return Number.isInteger(score) && score >= 1 && score <= 5 ? { kind: 'scale', score } : undefined;
-    }
-    case 'text': {
-      const text = (input.text ?? '').trim();
-      return text ? { kind: 'text', text } : undefined;
-    }
-    case 'info':
-      return undefined;
-  }
+/** A clicked value, ticked options or submitted text as an answer to a step; undefined when it is none. */
+export function parseAnswer(step: Step, input: ClickedInput): AnswerValue | undefined {
+  const result = kindOf(step).clicked(step, input);
+  return result.ok ? result.value : undefined;
 }
 
 /** Whether a stored answer still fits a (possibly changed) step definition. */
 export function answerFits(step: Step, value: AnswerValue): boolean {
-  switch (value.kind) {
-    case 'skipped':
-      return step.kind !== 'info';
-    case 'choice':
-      return step.kind === 'choice' && step.choices.some((c) => c.id === value.id);
-    case 'multi':
-      return step.kind === 'multi' && value.ids.every((id) => step.choices.some((c) => c.id === id));
-    case 'scale':
-      return step.kind === 'scale';
-    case 'text':
-      return step.kind === 'text' && value.text.length <= step.maxLength;
-  }
+  if (value.kind === 'skipped') return kindOf(step).answered;
+  return step.kind === value.kind && kindOf(step).fits(step, value);
+}
+
+/** The text a step asks or tells, as kept with its answers. */
+export function promptOf(step: Step): string {
+  return 'prompt' in step ? step.prompt : step.text;
 }

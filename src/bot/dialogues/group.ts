@@ -1,206 +1,183 @@
-import { END, type Dialogue } from '../../knowledge/dialogue-schema.js';
+import type { Dialogue, Step } from '../../knowledge/dialogue-schema.js';
 import { sessionKey } from '../keys.js';
-import { menuReplies } from '../menu.js';
-import { notice, type Reply } from '../replies.js';
+import { notice, type Reply, type SummaryItem } from '../replies.js';
 import { texts } from '../texts.js';
 import type { Turn } from '../turn.js';
-import { parseAnswer, stepById } from './answers.js';
+import { stepById } from './answers.js';
+import { change, privately, show } from './engine.js';
+import { kindOf } from './kinds/kind-of.js';
 import { memberRecords, readConversationSession, recordVote, takeBackVote } from './member-votes.js';
-import { inputProblem, typedInput } from './personal.js';
+import type { Given, Held, Mode } from './mode.js';
+import { isAtEnd, pinnedDialogue } from './position.js';
 import { sessionQuestion, sessionTally } from './render-step.js';
-import { advanceSession, closeSession, countVote, makeVote, migrateSession, startSession, type GroupSession, type LegacyGroupSession } from './session.js';
-import { dialogueConcepts, exportMarkdown, pinnedDialogue, sessionSummary } from './summary.js';
+import {
+  closeSession, countVote, groupAnswers, recounted, sessionMoved, startSession, textLine, type GroupSession, type MemberVotes,
+} from './session.js';
+import { countedValues, countsOf, makeVote } from './tally.js';
 
-type Outcome = { session: GroupSession | undefined; replies: Reply[] };
-
-/** One atomic update of the conversation's session: the lead's moves and the counting of votes never lose each other's changes. */
-async function withSession(turn: Turn, fn: (session: GroupSession | undefined) => Outcome): Promise<Reply[]> {
-  let replies: Reply[] = [];
-  await turn.store.update<GroupSession>(
-    sessionKey(turn.event.conversation),
-    (stored) => {
-      const result = fn(stored);
-      replies = result.replies;
-      return result.session;
-    },
-    { ttlMs: turn.ttlMs },
-  );
-  return replies;
+/** Read before an update: the members' records, when the session's dialogue changed and it must be recounted. */
+interface Recount {
+  readonly sessionId: string;
+  readonly hash: string;
+  readonly records: readonly MemberVotes[];
 }
 
-const privately = (text: string): Reply => notice(text, [], { private: true });
+const hold = (stored: unknown): Held<GroupSession> => {
+  const session = stored as GroupSession | undefined;
+  return session?.closed ? { last: session } : { running: session };
+};
 
-interface Loaded {
-  readonly session?: GroupSession;
-  /** The dialogue the session follows; absent when the session is closed and its definition changed or went. */
-  readonly dialogue?: Dialogue;
-  /** What this turn changed on the way: the session was moved onto a changed dialogue, or ended because it was removed. */
-  readonly replies: Reply[];
-}
+/** A group in a channel or group chat: every member answers, and the lead (or an admin) moves on. */
+export const group: Mode<GroupSession, Recount | undefined> = {
+  answerAction: 'vote',
+  texts: { none: texts.group.noSession, nothingToResume: texts.group.noSession, done: texts.group.closed },
+  doneActions: [],
 
-/** The conversation's session on its dialogue as it is now: recounted on a changed definition, closed when it is gone. */
-async function load(turn: Turn): Promise<Loaded> {
-  const session = await readConversationSession(turn, turn.event.conversation);
-  if (!session) return { replies: [] };
-  const pinned = pinnedDialogue(turn.snapshot, session.dialogueId, session.hash);
-  if (pinned || session.closed) return { session, dialogue: pinned, replies: [] };
-  const now = turn.snapshot.dialoguesById.get(session.dialogueId);
-  const records = now ? await memberRecords(turn.store, turn.event.conversation, session.id) : [];
-  let loaded: Loaded = { replies: [] };
-  await withSession(turn, (stored) => {
-    if (!stored || stored.id !== session.id || stored.hash !== session.hash || stored.closed) {
-      // another turn got here first
-      loaded = { session: stored, dialogue: stored && pinnedDialogue(turn.snapshot, stored.dialogueId, stored.hash), replies: [] };
-    } else if (!now) {
-      const closed = closeSession(stored, turn.now);
-      loaded = { session: closed, replies: [notice(texts.dialogue.removed(stored.dialogueTitle), [], { tone: 'warning' }), sessionSummary(closed, turn.snapshot, [])] };
-    } else {
-      loaded = { session: migrateSession(stored, now, turn.snapshot.dialogueHashes.get(now.id)!, records, turn.now), dialogue: now, replies: [notice(texts.dialogue.changed, [], { tone: 'warning' })] };
-    }
-    return { session: loaded.session, replies: [] };
-  });
-  return loaded;
-}
+  key: (turn) => sessionKey(turn.event.conversation),
+  read: async (turn) => hold(await readConversationSession(turn, turn.event.conversation)),
+  async prepare(turn) {
+    const session = await readConversationSession(turn, turn.event.conversation);
+    if (!session || session.closed || !turn.snapshot.dialoguesById.has(session.dialogueId) || pinnedDialogue(turn.snapshot, session)) return undefined;
+    return { sessionId: session.id, hash: session.hash, records: await memberRecords(turn.store, turn.event.conversation, session.id) };
+  },
+  hold,
+  keep: (held) => held.running ?? held.last,
 
-const isLead = (session: GroupSession, turn: Turn): boolean => turn.event.actor.id === session.leadId || turn.event.actor.isAdmin;
+  refusal: (turn, session) => (turn.event.actor.id === session.leadId || turn.event.actor.isAdmin ? undefined : privately(texts.group.onlyLead(session.leadName))),
+  keepsRunning: (_turn, running) => [privately(texts.group.alreadyRunning(running.dialogueTitle, running.leadName))],
+  start: (turn, entry, named, previous) =>
+    startSession(entry, turn.newId(), previous ? { id: previous.leadId, name: previous.leadName } : turn.event.actor, previous?.named ?? named, turn.now),
+  startText: (turn, session, dialogue) => `${texts.group.started(dialogue.title, turn.event.actor.name, session.named)}\n\n${dialogue.intro}`,
+  answer: voteGroup,
+  stop(turn, held, session, dialogue) {
+    const step = stepById(dialogue, session.stepId);
+    const closed = closeSession(session, turn.now);
+    return show(turn, group, held, closed, dialogue, step ? [sessionTally(closed, step, true)] : []);
+  },
 
-/** The question and live tally of the current step, or the summary once the session is over. */
-function show(session: GroupSession, dialogue: Dialogue, turn: Turn, before: Reply[] = []): Reply[] {
-  if (session.closed || session.stepId === END) return [...before, notice(texts.group.closed), sessionSummary(session, turn.snapshot, [])];
-  const step = stepById(dialogue, session.stepId)!;
-  return [...before, sessionQuestion(dialogue, step, session, turn.snapshot), sessionTally(session, step, false)];
-}
-
-export function startGroup(turn: Turn, dialogue: Dialogue, named: boolean): Promise<Reply[]> {
-  return withSession(turn, (stored: GroupSession | LegacyGroupSession | undefined) => {
-    if (stored && !stored.closed && turn.snapshot.dialoguesById.has(stored.dialogueId)) {
-      return { session: stored as GroupSession, replies: [privately(texts.group.alreadyRunning(stored.dialogueTitle, stored.leadName))] };
-    }
-    const { actor } = turn.event;
-    const session = startSession(dialogue, turn.snapshot.dialogueHashes.get(dialogue.id)!, turn.newId(), actor, named, turn.now);
-    const intro = notice(`${texts.group.started(dialogue.title, actor.name, named)}\n\n${dialogue.intro}`);
-    return { session, replies: show(session, dialogue, turn, [intro]) };
-  });
-}
+  answerOf: groupAnswers,
+  // the lead moves on: who did not answer, did not answer
+  skip: (session) => session,
+  refit(session, { dialogue }, recount) {
+    // recounting needs the records read for this very session and version; otherwise another turn came first
+    if (recount?.sessionId !== session.id || recount.hash !== session.hash) return undefined;
+    return { position: recounted(session, dialogue, recount.records), passed: (step) => session.history.includes(step.id) };
+  },
+  moved: sessionMoved,
+  isOver: (session) => session.closed || isAtEnd(session),
+  ended: (session, now) => closeSession(session, now),
+  question(turn, session, dialogue) {
+    const step = stepById(dialogue, session.stepId)!;
+    return [sessionQuestion(session, dialogue, step, turn.snapshot), sessionTally(session, step, false)];
+  },
+  left: (session, step) => [sessionTally(session, step, true)],
+  summaryItems,
+};
 
 /**
  * A member's answer: written to their own record, then counted in the session. When the count cannot be
  * made (the lead moved on in between, the session ended, the store failed), the record is put back.
  */
-export async function voteGroup(turn: Turn, sessionId: string, stepId: string, input: { value?: string; values?: readonly string[]; text?: string }): Promise<Reply[]> {
-  const { session, dialogue, replies } = await load(turn);
+async function voteGroup(turn: Turn, sessionId: string, stepId: string, given: Given): Promise<Reply[]> {
+  const { held, replies } = await settled(turn);
+  const session = held.running ?? held.last;
   if (!session || session.id !== sessionId) return [privately(texts.dialogue.staleGone)];
-  if (session.closed || !dialogue) return replies.length > 0 ? replies : [privately(texts.dialogue.staleGone)];
+  const dialogue = held.running && pinnedDialogue(turn.snapshot, held.running);
+  if (!dialogue) return replies.length > 0 ? replies : [privately(texts.dialogue.staleGone)];
   if (session.stepId !== stepId) return [...replies, privately(texts.group.notInGroupStep)];
   const step = stepById(dialogue, stepId)!;
-  if (step.kind === 'info') return [...replies, privately(texts.group.infoStep)];
-  const problem = inputProblem(step, input);
-  const value = problem ? undefined : parseAnswer(step, input);
-  if (!value) return [...replies, notice(problem ?? texts.dialogue.invalidChoice, [], { tone: 'warning', private: true })];
+  if (!kindOf(step).answered) return [...replies, privately(texts.group.infoStep)];
+  const result = 'value' in given ? { ok: true as const, value: given.value } : kindOf(step).clicked(step, given.input);
+  if (!result.ok) return [...replies, notice(result.problem, [], { tone: 'warning', private: true })];
 
   const { actor, conversation } = turn.event;
-  const vote = makeVote(step, actor, value);
+  const vote = makeVote(step, actor, result.value);
   const { before, rev } = await recordVote(turn, conversation, sessionId, actor, stepId, vote);
   let counted = false;
+  let answer: Reply[] = [];
   const takeBack = () => takeBackVote(turn, conversation, sessionId, actor, stepId, before, rev);
-  let result: Reply[];
   try {
-    result = await withSession(turn, (stored) => {
-      counted = false;
-      if (!stored || stored.id !== sessionId || stored.closed) return { session: stored, replies: [privately(texts.dialogue.staleGone)] };
-      if (stored.hash !== session.hash) return { session: stored, replies: [privately(texts.group.justChanged)] };
-      if (stored.stepId !== stepId) return { session: stored, replies: [privately(texts.group.notInGroupStep)] };
-      counted = true;
-      const next = countVote(stored, step, stepId, actor.id, before, vote, rev, turn.now);
-      return { session: next, replies: [...replies, sessionTally(next, step, false)] };
-    });
+    await turn.store.update<GroupSession>(
+      sessionKey(conversation),
+      (stored) => {
+        counted = false;
+        const late = tooLate(stored, session, stepId);
+        if (late || !stored) {
+          answer = [privately(late ?? texts.dialogue.staleGone)];
+          return stored;
+        }
+        counted = true;
+        const next = countVote(stored, step, stepId, actor.id, before, vote, rev, turn.now);
+        answer = [...replies, sessionTally(next, step, false)];
+        return next;
+      },
+      { ttlMs: turn.ttlMs },
+    );
   } catch (err) {
     await takeBack().catch(() => undefined); // the store is failing: the record may stay ahead of the count
     throw err;
   }
   if (!counted) await takeBack();
-  return result;
+  return answer;
 }
 
-/**
- * Typed text in a channel while a session runs: on a text step it is that member's answer, on a choice or
- * scale step a number or label is; anything else is a concept question.
- */
-export async function typedVote(turn: Turn, text: string): Promise<Reply[] | undefined> {
-  const stored = await readConversationSession(turn, turn.event.conversation);
-  if (!stored || stored.closed) return undefined;
-  const dialogue = pinnedDialogue(turn.snapshot, stored.dialogueId, stored.hash);
-  if (!dialogue) return resumeGroup(turn);
-  const step = stepById(dialogue, stored.stepId);
-  const input = step && typedInput(step, text);
-  return step && input ? voteGroup(turn, stored.id, step.id, input) : undefined;
+/** Why a vote for `stepId` of `session` would be counted too late in the session as stored now. */
+function tooLate(stored: GroupSession | undefined, session: GroupSession, stepId: string): string | undefined {
+  if (!stored || stored.id !== session.id || stored.closed) return texts.dialogue.staleGone;
+  if (stored.hash !== session.hash) return texts.group.justChanged;
+  return stored.stepId !== stepId ? texts.group.notInGroupStep : undefined;
 }
 
-/** The lead moves on (from step `fromStep` when given, so a double click moves one step only). */
-export function nextGroup(turn: Turn, sessionId: string | undefined, fromStep?: string): Promise<Reply[]> {
-  return leadAction(turn, sessionId, (session, dialogue) => {
-    if (fromStep !== undefined && session.stepId !== fromStep) return { session, replies: [] };
-    const step = stepById(dialogue, session.stepId)!;
-    const moved = advanceSession(session, dialogue, turn.now);
-    return { session: moved, replies: show(moved, dialogue, turn, [sessionTally(moved, step, true)]) };
+/** The session as it is now; when its dialogue changed or went, one update moves it on (or ends it) first. */
+async function settled(turn: Turn): Promise<{ held: Held<GroupSession>; replies: Reply[] }> {
+  const held = await group.read(turn);
+  if (!held.running || pinnedDialogue(turn.snapshot, held.running)) return { held, replies: [] };
+  return change(turn, group, (found) => ({ held: found.held, replies: [] }));
+}
+
+/** The answers step by step: counts per option or score, free-text answers; in a named session with names. */
+async function summaryItems(turn: Turn, session: GroupSession, dialogue: Dialogue | undefined): Promise<SummaryItem[]> {
+  const names = session.named ? namesByStep(await memberRecords(turn.store, turn.event.conversation, session.id), dialogue) : undefined;
+  return session.history.flatMap((stepId): SummaryItem[] => {
+    const step = dialogue && stepById(dialogue, stepId);
+    const shown = session.shown[stepId];
+    if (!shown || (step && !kindOf(step).answered)) return [];
+    const who = (key: string): string => {
+      const list = names?.get(stepId)?.get(key);
+      return list?.length ? ` (${list.join(', ')})` : '';
+    };
+    const lines = step ? stepLines(session, step, who) : orphanLines(session, stepId, who);
+    return [{ title: shown.title, prompt: shown.prompt, lines: lines.length > 0 ? lines : [texts.dialogue.noAnswers] }];
   });
 }
 
-export function closeGroup(turn: Turn, sessionId: string | undefined): Promise<Reply[]> {
-  return leadAction(turn, sessionId, (session, dialogue) => {
-    const step = stepById(dialogue, session.stepId);
-    const closed = closeSession(session, turn.now);
-    return { session: closed, replies: show(closed, dialogue, turn, step ? [sessionTally(closed, step, true)] : []) };
-  });
+function stepLines(session: GroupSession, step: Step, who: (key: string) => string): string[] {
+  const { counts, texts: given, respondents } = countsOf(step, session.tallies[step.id]);
+  const lines = [...counts.filter((c) => c.count > 0).map((c) => `${c.label}: ${c.count}${who(c.key)}`), ...given.map((t) => `“${textLine(session, t)}”`)];
+  return lines.length > 0 ? [`${respondents} ${respondents === 1 ? 'antwoord' : 'antwoorden'}`, ...lines] : [];
 }
 
-export function backGroup(turn: Turn): Promise<Reply[]> {
-  return leadAction(turn, undefined, (session, dialogue) => {
-    const previous = session.history.at(-1);
-    if (previous === undefined) return { session, replies: [privately(texts.dialogue.cannotGoBack)] };
-    const moved = { ...session, stepId: previous, history: session.history.slice(0, -1), seq: session.seq + 1, updatedAt: turn.now };
-    return { session: moved, replies: show(moved, dialogue, turn) };
-  });
+/** A step the dialogue no longer has, with the labels shown when the answers were given. */
+function orphanLines(session: GroupSession, stepId: string, who: (key: string) => string): string[] {
+  const tally = session.tallies[stepId];
+  if (!tally) return [];
+  return [
+    ...Object.entries(tally.counts).filter(([, n]) => n > 0).map(([key, n]) => `${tally.labels[key] ?? key}: ${n}${who(key)}`),
+    ...Object.values(tally.texts).map((t) => textLine(session, t)),
+  ];
 }
 
-export function restartGroup(turn: Turn): Promise<Reply[]> {
-  return leadAction(turn, undefined, (session, dialogue) => {
-    const fresh = startSession(dialogue, turn.snapshot.dialogueHashes.get(dialogue.id)!, turn.newId(), { id: session.leadId, name: session.leadName }, session.named, turn.now);
-    return { session: fresh, replies: show(fresh, dialogue, turn, [notice(texts.dialogue.started(dialogue.title))]) };
-  }, true);
-}
-
-async function leadAction(turn: Turn, sessionId: string | undefined, fn: (session: GroupSession, dialogue: Dialogue) => Outcome, allowClosed = false): Promise<Reply[]> {
-  const loaded = await load(turn);
-  return withSession(turn, (stored) => {
-    if (!stored || (sessionId !== undefined && stored.id !== sessionId) || (stored.closed && !allowClosed)) {
-      // a session this turn just ended (its dialogue was removed) shows its summary
-      if (loaded.replies.length > 0) return { session: stored, replies: loaded.replies };
-      return { session: stored, replies: sessionId ? [privately(texts.dialogue.staleGone)] : menuReplies(texts.group.noSession, turn.snapshot, turn.event.conversation) };
+/** Per step and tally key, the names of the members whose answer counts there, in alphabetical order. */
+function namesByStep(records: readonly MemberVotes[], dialogue: Dialogue | undefined): Map<string, Map<string, string[]>> {
+  const names = new Map<string, Map<string, string[]>>();
+  for (const record of records) {
+    for (const [stepId, vote] of Object.entries(record.votes)) {
+      const byKey = names.get(stepId) ?? new Map<string, string[]>();
+      names.set(stepId, byKey);
+      for (const [key] of countedValues(vote.value, dialogue && stepById(dialogue, stepId), vote.display)) byKey.set(key, [...(byKey.get(key) ?? []), vote.name]);
     }
-    if (!isLead(stored, turn)) return { session: stored, replies: [...loaded.replies, privately(texts.group.onlyLead(stored.leadName))] };
-    // a closed session restarts on the dialogue as it is now
-    const dialogue = pinnedDialogue(turn.snapshot, stored.dialogueId, stored.hash) ?? (stored.closed ? turn.snapshot.dialoguesById.get(stored.dialogueId) : undefined);
-    if (!dialogue) {
-      return { session: stored, replies: stored.closed ? [...loaded.replies, ...menuReplies(texts.group.noSession, turn.snapshot, turn.event.conversation)] : [privately(texts.group.justChanged)] };
-    }
-    const result = fn(stored, dialogue);
-    return { session: result.session, replies: [...loaded.replies, ...result.replies] };
-  });
+  }
+  for (const byKey of names.values()) for (const list of byKey.values()) list.sort((a, b) => a.localeCompare(b, 'nl'));
+  return names;
 }
 
-/** Re-shows the current question and tally ("verder" in a channel). */
-export async function resumeGroup(turn: Turn): Promise<Reply[]> {
-  const { session, dialogue, replies } = await load(turn);
-  if (!session || session.closed || !dialogue) return replies.length > 0 ? replies : menuReplies(texts.group.noSession, turn.snapshot, turn.event.conversation);
-  return show(session, dialogue, turn, replies);
-}
-
-export async function summaryGroup(turn: Turn, asExport: boolean): Promise<Reply[]> {
-  const session = await readConversationSession(turn, turn.event.conversation);
-  if (!session) return menuReplies(texts.dialogue.nothingToSummarise, turn.snapshot, turn.event.conversation);
-  const summary = sessionSummary(session, turn.snapshot, []);
-  if (!asExport) return [summary];
-  const concepts = dialogueConcepts(pinnedDialogue(turn.snapshot, session.dialogueId, session.hash), turn.snapshot);
-  return [exportMarkdown(summary, concepts, new Date(turn.now))];
-}

@@ -2,8 +2,9 @@ import type { KnowledgeSnapshot } from '../../knowledge/snapshot.js';
 import type { Store } from '../../storage/port.js';
 import type { ConversationRef } from '../events.js';
 import { SESSION_PREFIX, sessionKey, voteKey, votePrefix } from '../keys.js';
-import { isLegacySession, splitLegacySession, type GroupSession, type LegacyGroupSession, type MemberVotes, type Vote } from './session.js';
-import { pinnedDialogue } from './summary.js';
+import { pinnedDialogue } from './position.js';
+import { isLegacySession, splitLegacySession, type GroupSession, type LegacyGroupSession, type MemberVotes } from './session.js';
+import type { Vote } from './tally.js';
 
 /**
  * The store side of group sessions: the session under `session:<conversation>`, each member's answers under
@@ -27,7 +28,7 @@ export const readConversationSession = (ctx: Ctx, conversation: ConversationRef)
 
 async function upgradeSession(ctx: Ctx, key: string, legacy: LegacyGroupSession): Promise<GroupSession | undefined> {
   const conversation: ConversationRef = { key: decodeURIComponent(key.slice(SESSION_PREFIX.length)), scope: 'channel' };
-  const { session, records } = splitLegacySession(legacy, conversation.key, pinnedDialogue(ctx.snapshot, legacy.dialogueId, legacy.hash));
+  const { session, records } = splitLegacySession(legacy, conversation.key, pinnedDialogue(ctx.snapshot, legacy));
   for (const record of records) {
     await ctx.store.update<MemberVotes>(voteKey(conversation, record.sessionId, { id: record.memberId }), (current) => current ?? record, { ttlMs: ctx.ttlMs });
   }

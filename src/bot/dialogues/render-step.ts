@@ -2,28 +2,18 @@ import type { Dialogue, Step } from '../../knowledge/dialogue-schema.js';
 import type { KnowledgeSnapshot } from '../../knowledge/snapshot.js';
 import { encodeAction, type ActionPayload } from '../actions.js';
 import { conceptAction } from '../lookup/lookup-replies.js';
-import type { Action, QuestionInput, QuestionReply, TallyReply } from '../replies.js';
+import type { Action, QuestionReply, TallyReply } from '../replies.js';
 import { texts } from '../texts.js';
-import type { Run } from './run.js';
+import { promptOf } from './answers.js';
+import { kindOf } from './kinds/kind-of.js';
+import type { Position } from './position.js';
 import { tallyOf, type GroupSession } from './session.js';
 
-const cmd = (label: string, c: Extract<ActionPayload, { a: 'cmd' }>['c']): Action => ({ label, payload: encodeAction({ a: 'cmd', c }) });
+export const commandAction = (label: string, c: Extract<ActionPayload, { a: 'cmd' }>['c']): Action => ({ label, payload: encodeAction({ a: 'cmd', c }) });
 
-/** Answer inputs for a step; `answer(v)` makes the payload of one clickable value. */
-function inputOf(step: Step, answer: (v?: string) => string): QuestionInput {
-  switch (step.kind) {
-    case 'choice':
-      return { kind: 'choice', options: step.choices.map((c) => ({ label: c.label, payload: answer(c.id) })) };
-    case 'scale':
-      return { kind: 'scale', low: step.low, high: step.high, options: [1, 2, 3, 4, 5].map((n) => ({ label: String(n), payload: answer(String(n)) })) };
-    case 'multi':
-      return { kind: 'multi', options: step.choices.map((c) => ({ label: c.label, value: c.id })), submit: { label: texts.dialogue.doneLabel, payload: answer(), style: 'primary' } };
-    case 'text':
-      return { kind: 'text', maxLength: step.maxLength, submit: { label: texts.dialogue.sendLabel, payload: answer(), style: 'primary' } };
-    case 'info':
-      return { kind: 'info', text: step.text };
-  }
-}
+/** The payload of a click that answers step `stepId` of position `ref` (with value v). */
+export const answerPayload = (a: 'ans' | 'vote', ref: string, stepId: string) => (v?: string): string =>
+  encodeAction({ a, r: ref, s: stepId, ...(v !== undefined ? { v } : {}) });
 
 function conceptLinks(step: Step, snapshot: KnowledgeSnapshot): Action[] {
   return step.concepts.flatMap((id) => {
@@ -32,35 +22,35 @@ function conceptLinks(step: Step, snapshot: KnowledgeSnapshot): Action[] {
   });
 }
 
-/** The parts of a question every mode shares; `answer` makes the payload of a click. */
-function question(dialogue: Dialogue, step: Step, number: number, answer: (v?: string) => string, snapshot: KnowledgeSnapshot): Omit<QuestionReply, 'actions'> {
+/** The question of a position's current step; `a`: the action its answer buttons carry. */
+function questionReply(position: Position, dialogue: Dialogue, step: Step, snapshot: KnowledgeSnapshot, a: 'ans' | 'vote'): QuestionReply {
+  const answer = answerPayload(a, position.id, step.id);
   return {
     kind: 'question',
     dialogueTitle: dialogue.title,
-    number,
+    number: position.history.length + 1,
     title: step.title,
-    prompt: step.kind === 'info' ? '' : step.prompt,
-    input: inputOf(step, answer),
+    // a step that only tells something has its text as the input, not as a prompt
+    prompt: kindOf(step).answered ? promptOf(step) : '',
+    input: kindOf(step).input(step, answer),
     concepts: conceptLinks(step, snapshot),
+    actions: [],
   };
 }
 
-const answerPayload = (a: 'ans' | 'vote', ref: string, stepId: string) => (v?: string): string =>
-  encodeAction({ a, r: ref, s: stepId, ...(v !== undefined ? { v } : {}) });
-
-export function runQuestion(dialogue: Dialogue, step: Step, run: Run, snapshot: KnowledgeSnapshot): QuestionReply {
-  const answer = answerPayload('ans', run.id, step.id);
+/** A person's question: "verder" on a step that only tells something, and sla over, terug, stop. */
+export function runQuestion(position: Position, dialogue: Dialogue, step: Step, snapshot: KnowledgeSnapshot): QuestionReply {
   const actions: Action[] = [];
-  if (step.kind === 'info') actions.push({ label: texts.dialogue.continueLabel, payload: answer(), style: 'primary' });
-  else if (step.skippable) actions.push(cmd(texts.dialogue.skipLabel, 'skip'));
-  if (run.history.length > 0) actions.push(cmd(texts.dialogue.backLabel, 'back'));
-  actions.push(cmd(texts.dialogue.stopLabel, 'stop'));
-  return { ...question(dialogue, step, run.history.length + 1, answer, snapshot), actions };
+  if (!kindOf(step).answered) actions.push({ label: texts.dialogue.continueLabel, payload: answerPayload('ans', position.id, step.id)(), style: 'primary' });
+  else if (step.skippable) actions.push(commandAction(texts.dialogue.skipLabel, 'skip'));
+  if (position.history.length > 0) actions.push(commandAction(texts.dialogue.backLabel, 'back'));
+  actions.push(commandAction(texts.dialogue.stopLabel, 'stop'));
+  return { ...questionReply(position, dialogue, step, snapshot, 'ans'), actions };
 }
 
-export function sessionQuestion(dialogue: Dialogue, step: Step, session: GroupSession, snapshot: KnowledgeSnapshot): QuestionReply {
-  const answer = answerPayload('vote', session.id, step.id);
-  return { ...question(dialogue, step, session.history.length + 1, answer, snapshot), actions: [], group: { sessionId: session.id, leadName: session.leadName } };
+/** A group's question: everyone answers with the buttons; the lead moves on from the tally. */
+export function sessionQuestion(session: GroupSession, dialogue: Dialogue, step: Step, snapshot: KnowledgeSnapshot): QuestionReply {
+  return { ...questionReply(session, dialogue, step, snapshot, 'vote'), group: { sessionId: session.id, leadName: session.leadName } };
 }
 
 export function sessionTally(session: GroupSession, step: Step, closed: boolean): TallyReply {
@@ -83,5 +73,3 @@ export function sessionTally(session: GroupSession, step: Step, closed: boolean)
     closed,
   };
 }
-
-export { cmd as commandAction };

@@ -2,12 +2,12 @@ import type { Dialogue } from '../../knowledge/dialogue-schema.js';
 import type { Concept } from '../../knowledge/schema.js';
 import type { KnowledgeSnapshot } from '../../knowledge/snapshot.js';
 import { conceptAction } from '../lookup/lookup-replies.js';
-import type { Action, ExportReply, SummaryItem, SummaryReply } from '../replies.js';
+import type { ExportReply, SummaryReply } from '../replies.js';
 import { texts } from '../texts.js';
-import { stepById } from './answers.js';
+import type { Turn } from '../turn.js';
 import { conclusionsOf } from './conclusions.js';
-import type { Run } from './run.js';
-import { groupAnswer, orphanTallyLines, tallyOf, type GroupSession } from './session.js';
+import type { Mode, SummaryRequest } from './mode.js';
+import { pinnedDialogue, type Position } from './position.js';
 
 /** The concepts a dialogue offers with its summary (none when it was removed or changed). */
 export function dialogueConcepts(dialogue: Dialogue | undefined, snapshot: KnowledgeSnapshot): Concept[] {
@@ -17,58 +17,19 @@ export function dialogueConcepts(dialogue: Dialogue | undefined, snapshot: Knowl
   });
 }
 
-/** The dialogue definition a run or session follows, if it is still the one in the snapshot. */
-export function pinnedDialogue(snapshot: KnowledgeSnapshot, dialogueId: string, hash: string): Dialogue | undefined {
-  return snapshot.dialogueHashes.get(dialogueId) === hash ? snapshot.dialoguesById.get(dialogueId) : undefined;
-}
-
-export function runSummary(run: Run, snapshot: KnowledgeSnapshot, complete: boolean, actions: readonly Action[]): SummaryReply {
-  const current = pinnedDialogue(snapshot, run.dialogueId, run.hash);
-  const items: SummaryItem[] = Object.entries(run.answers)
-    .sort(([a], [b]) => order(run.history, a) - order(run.history, b))
-    .map(([, a]) => ({ title: a.title, prompt: a.prompt, lines: [a.display] }));
+/** The summary of a position: its answers (as the mode combines them) and the conclusions drawn from them. */
+export async function summaryReply<P extends Position, R>(turn: Turn, mode: Mode<P, R>, request: SummaryRequest<P>): Promise<SummaryReply> {
+  const { position } = request;
+  const dialogue = pinnedDialogue(turn.snapshot, position);
   return {
     kind: 'summary',
-    dialogueTitle: run.dialogueTitle,
-    complete,
-    items,
-    conclusions: conclusionsOf(current, (id) => run.answers[id]?.value),
-    concepts: dialogueConcepts(current, snapshot).map(conceptAction),
-    actions,
+    dialogueTitle: position.dialogueTitle,
+    complete: request.complete,
+    items: await mode.summaryItems(turn, position, dialogue),
+    conclusions: conclusionsOf(dialogue, mode.answerOf(position, dialogue)),
+    concepts: dialogueConcepts(dialogue, turn.snapshot).map(conceptAction),
+    actions: request.actions,
   };
-}
-
-export function sessionSummary(session: GroupSession, snapshot: KnowledgeSnapshot, actions: readonly Action[]): SummaryReply {
-  const current = pinnedDialogue(snapshot, session.dialogueId, session.hash);
-  const items: SummaryItem[] = session.history.flatMap((stepId) => {
-    const step = current && stepById(current, stepId);
-    const shown = session.shown[stepId];
-    if (!shown || step?.kind === 'info') return [];
-    if (!step) {
-      const lines = orphanTallyLines(session, stepId);
-      return [{ title: shown.title, prompt: shown.prompt, lines: lines.length > 0 ? lines : [texts.dialogue.noAnswers] }];
-    }
-    const tally = tallyOf(session, step);
-    const lines = [
-      ...tally.counts.filter((c) => c.count > 0).map((c) => `${c.label}: ${c.count}`),
-      ...tally.texts.map((t) => `“${t}”`),
-    ];
-    return [{ title: shown.title, prompt: shown.prompt, lines: lines.length > 0 ? [`${tally.respondents} ${tally.respondents === 1 ? 'antwoord' : 'antwoorden'}`, ...lines] : [texts.dialogue.noAnswers] }];
-  });
-  return {
-    kind: 'summary',
-    dialogueTitle: session.dialogueTitle,
-    complete: session.closed,
-    items,
-    conclusions: conclusionsOf(current, (id) => groupAnswer(session, current && stepById(current, id))),
-    concepts: dialogueConcepts(current, snapshot).map(conceptAction),
-    actions,
-  };
-}
-
-function order(history: readonly string[], stepId: string): number {
-  const i = history.indexOf(stepId);
-  return i < 0 ? Number.MAX_SAFE_INTEGER : i;
 }
 
 /** The summary as Markdown that can go straight into a memo. */

@@ -1,8 +1,8 @@
 import type { Dialogue, Step } from '../../../src/knowledge/dialogue-schema.js';
-import {
-  countVote, groupAnswer, makeVote, migrateSession, recount, splitLegacySession, startSession, tallyAll, tallyOf,
-  type GroupSession, type LegacyGroupSession, type MemberVotes,
-} from '../../../src/bot/dialogues/session.js';
+import { migrated } from '../../../src/bot/dialogues/engine.js';
+import { group } from '../../../src/bot/dialogues/group.js';
+import { countVote, groupAnswer, splitLegacySession, startSession, tallyOf, type GroupSession, type LegacyGroupSession, type MemberVotes } from '../../../src/bot/dialogues/session.js';
+import { makeVote, recount, tallyAll } from '../../../src/bot/dialogues/tally.js';
 
 const choice: Step = { id: 'rol', kind: 'choice', title: 'Rol', prompt: 'Je rol?', concepts: [], skippable: true, choices: [{ id: 'beleid', label: 'Beleid' }, { id: 'uitvoering', label: 'Uitvoering' }] } as unknown as Step;
 const multi: Step = { id: 'prio', kind: 'multi', title: 'Prio', prompt: 'Wat telt?', concepts: [], skippable: false, choices: [{ id: 'kosten', label: 'Kosten' }, { id: 'ontmoeting', label: 'Ontmoeting' }, { id: 'zorg', label: 'Zorg' }] } as unknown as Step;
@@ -11,7 +11,7 @@ const text: Step = { id: 'stap', kind: 'text', title: 'Stap', prompt: 'Eerste st
 const dialogue = { id: 'd', title: 'D', description: '', intro: '', steps: [choice, multi, scale, text], conclusions: [], concepts: [] } as unknown as Dialogue;
 
 const member = (i: number) => ({ id: `m${i}`, name: `Lid ${i}` });
-const session0 = (): GroupSession => startSession(dialogue, 'h1', 's1', { id: 'lead', name: 'Lead' }, false, 0);
+const session0 = (): GroupSession => startSession({ dialogue, hash: 'h1' }, 's1', { id: 'lead', name: 'Lead' }, false, 0);
 
 /** Counts every vote of `votes` (member index, step, value) into a session, in the given order. */
 function counted(votes: Array<[number, Step, Parameters<typeof makeVote>[2]]>): GroupSession {
@@ -93,7 +93,7 @@ describe('group tallies', () => {
     const shorter = { ...text, maxLength: 10 } as Step;
     const changed = { ...dialogue, steps: [changedChoice, multi, scale, shorter] } as Dialogue;
     expect(tallyAll(changed, records)).toEqual({ rol: { respondents: 1, counts: { 'c:beleid': 1 }, labels: { 'c:beleid': 'Beleidsmaker' }, texts: {} } });
-    const moved = migrateSession(counted([]), changed, 'h2', records, 7);
+    const moved = migrated(group, counted([]), { dialogue: changed, hash: 'h2' }, { sessionId: 's1', hash: 'h1', records }, 7);
     expect(moved).toMatchObject({ hash: 'h2', stepId: 'rol', tallies: { rol: { respondents: 1 } }, updatedAt: 7 });
   });
 

@@ -26,7 +26,7 @@ describe.each([
       if (!background.ok || !direct.ok) throw new Error('the shipped knowledge must load');
       expect(background.snapshot.version).toBe(direct.snapshot.version);
       expect(background.snapshot.concepts).toEqual(direct.snapshot.concepts);
-      expect([...background.snapshot.dialogueHashes]).toEqual([...direct.snapshot.dialogueHashes]);
+      expect([...background.snapshot.dialoguesById]).toEqual([...direct.snapshot.dialoguesById]);
       for (const q of QUERIES) expect(background.snapshot.index.lookup(q)).toEqual(direct.snapshot.index.lookup(q));
     } finally {
       await loader.close();
