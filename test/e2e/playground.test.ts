@@ -20,7 +20,7 @@ const available = existsSync(path.join(PLAYGROUND, 'node_modules/.bin/agentsplay
     const cards = messages.flatMap((m) => m.attachments ?? []).map((a) => JSON.stringify(a.content));
     expect(cards.some((c) => c.includes('"version":"1.5"') && c.includes('Sociale basis') && c.includes('Lees meer'))).toBe(true);
     expect(cards.some((c) => c.includes('We beginnen met **Zelfscan vijf knoppen**'))).toBe(true);
-    expect(cards.some((c) => c.includes('Knop 1, visie op lange en korte termijn'))).toBe(true);
+    expect(cards.some((c) => c.includes('Knop 1 gaat over een visie voor de korte en de lange termijn'))).toBe(true);
   }, 180_000);
 });
 
