@@ -21,6 +21,8 @@ export interface KeyFiles {
   syncWritten(): Promise<void>;
   /** Every key file at open, without reading it where the name says the key (hashed names are read). */
   scan(): Promise<Array<{ key: string; file: string; expiresAt?: number }>>;
+  /** For a key the scan did not find: STORE_CORRUPT when its (hashed) file is there but could not be read. */
+  checkNotFound(key: string): void;
 }
 
 const MAX_PLAIN_NAME = 180;
@@ -48,6 +50,8 @@ export function createKeyFiles(opts: { root: string; disk: Disk; adapter?: (file
   // compact JSON (lowdb's JSONFile indents): smaller files, less work per write
   const adapterOf = opts.adapter ?? ((file: string) => new DataFile<Entry | null>(file, { parse: parseEntry, stringify: (d) => JSON.stringify(d) }));
   const shards = new Set<string>();
+  /** Hashed key files the scan could not read: their key is unknown, but their file must not be overwritten. */
+  const unreadable = new Set<string>();
   /** Written since the last sync: files with new content, and folders with new or removed names. */
   const unsynced = { files: new Set<string>(), folders: new Set<string>() };
 
@@ -118,6 +122,7 @@ export function createKeyFiles(opts: { root: string; disk: Disk; adapter?: (file
             const db = new Low<Entry | null>(adapterOf(file), null);
             await db.read().catch(() => undefined);
             if (db.data?.key) found.push({ key: db.data.key, file, expiresAt: db.data.expiresAt });
+            else unreadable.add(file);
           }
         }
       }
@@ -127,5 +132,11 @@ export function createKeyFiles(opts: { root: string; disk: Disk; adapter?: (file
     return found;
   }
 
-  return { pathOf: (key) => path.join(root, shardOf(key), fileName(key)), read, write, syncWritten, scan };
+  const pathOf = (key: string): string => path.join(root, shardOf(key), fileName(key));
+  function checkNotFound(key: string): void {
+    if (unreadable.size === 0) return;
+    const file = pathOf(key);
+    if (unreadable.has(file)) throw new StoreError('STORE_CORRUPT', `the data file ${file} is damaged or unreadable; it was left untouched`);
+  }
+  return { pathOf, read, write, syncWritten, scan, checkNotFound };
 }

@@ -88,6 +88,7 @@ export async function createLowdbStore(opts: LowdbStoreOptions): Promise<LowdbSt
 
   async function liveEntry(key: string): Promise<Cached | undefined> {
     const known = keys.known(key);
+    if (!known) keyFiles.checkNotFound(key);
     if (!known || isExpired(known.expiresAt, now())) return undefined;
     let entry = changes.journaled(key) ?? keys.cached(key);
     if (!entry) {

@@ -41,6 +41,18 @@ describe('a key file that is not an entry', () => {
     expect(readFileSync(file, 'utf8')).toBe(content);
   });
 
+  test('a damaged file of a long key (named by its hash, so the key is only inside it) is STORE_CORRUPT too, never overwritten', async () => {
+    const key = `teams:${'x'.repeat(300)}`;
+    const file = await storedInKeyFile(key, { step: 'rol' });
+    expect(path.basename(file)).toMatch(/^h-[0-9a-f]{40}\.json$/);
+    writeFileSync(file, 'null');
+    const store = await createLowdbStore({ dir });
+    await expect(store.get(key)).rejects.toMatchObject({ code: 'STORE_CORRUPT', message: expect.stringContaining(file) });
+    await expect(store.update(key, () => ({ step: 'nieuw' }))).rejects.toMatchObject({ code: 'STORE_CORRUPT' });
+    await store.close();
+    expect(readFileSync(file, 'utf8')).toBe('null');
+  });
+
   test('the message says what the file holds, without its content', async () => {
     const file = await storedInKeyFile('conv:a', 'geheim');
     writeFileSync(file, 'null');
