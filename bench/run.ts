@@ -2,6 +2,7 @@ import { lookupBench } from './lookup-bench.js';
 import { coreBench } from './core-bench.js';
 import { clusterBench, slackBench, teamsBench } from './endpoint-bench.js';
 import { reloadBench } from './reload-bench.js';
+import { costBench } from './cost-bench.js';
 
 /**
  * `npm run bench`: every benchmark, as ratios measured in one run on this machine. Sections can be picked:
@@ -14,6 +15,7 @@ const sections: Record<string, () => Promise<string> | string> = {
   slack: () => slackBench(),
   reload: () => reloadBench(),
   cluster: () => clusterBench(),
+  cost: () => costBench(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

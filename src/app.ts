@@ -62,7 +62,7 @@ export interface AppDeps {
  * instances with its event markers and reload pub/sub.
  */
 export async function storeDeps(config: Config, log: Logger, opts: { sweepAtOpen?: boolean } = {}): Promise<Pick<AppDeps, 'store' | 'deduper' | 'broadcast'>> {
-  const store = await openStore(config, opts);
+  const store = await openStore(config, { ...opts, log });
   if (!isRedisStore(store)) return { store };
   if (!(await store.ping())) log.warn('redis is not reachable yet: turns get a friendly error and /readyz answers 503 until it is');
   return {

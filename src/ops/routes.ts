@@ -3,6 +3,7 @@ import type { Request, Response, Server } from 'restify';
 import type { KnowledgeSource } from '../bot/turn.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../storage/port.js';
+import { isWatchedStore, type StoreHealth } from '../storage/watched-store.js';
 import type { Inflight } from './inflight.js';
 import type { Metrics } from './metrics.js';
 import type { Reloader } from './reloader.js';
@@ -21,20 +22,20 @@ export interface OpsRouteDeps {
   readonly adminToken?: string;
   /** Shown in /readyz so a load balancer's view of several instances can be told apart. */
   readonly instanceId: string;
-  /** Longest wait for the store's ping (ms). */
+  /** Longest wait for the store's health check (ms). */
   readonly pingTimeoutMs?: number;
 }
 
 export function registerOpsRoutes(server: Server, deps: OpsRouteDeps): void {
   server.get('/readyz', async (_req: Request, res: Response) => {
-    const storeOk = await withTimeout(deps.store.ping(), deps.pingTimeoutMs ?? 1000);
+    const store = await storeHealth(deps.store, deps.pingTimeoutMs ?? 1000);
     const snapshot = deps.knowledge.current(); // one snapshot, so version and counts belong together
-    const ready = storeOk && !deps.inflight.draining;
+    const ready = store === 'ok' && !deps.inflight.draining;
     res.send(ready ? 200 : 503, {
       status: ready ? 'ready' : 'not ready',
       instance: deps.instanceId,
       knowledge: { version: snapshot.version, concepts: snapshot.concepts.length },
-      store: storeOk ? 'ok' : 'unavailable',
+      store,
       ...(deps.inflight.draining ? { shuttingDown: true } : {}),
     });
   });
@@ -67,11 +68,15 @@ function digest(text: string): Buffer {
   return createHash('sha256').update(text).digest();
 }
 
-/** False when the promise rejects or takes longer than `ms`. */
-async function withTimeout(p: Promise<boolean>, ms: number): Promise<boolean> {
+/**
+ * The store's health: a watched store also says when its writes fail; any store that does not answer its
+ * ping (false, an error, or no answer within `ms`) is unavailable.
+ */
+async function storeHealth(store: Store, ms: number): Promise<StoreHealth> {
+  const check = isWatchedStore(store) ? store.health() : store.ping().then((ok): StoreHealth => (ok ? 'ok' : 'unavailable'));
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([p.catch(() => false), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), ms)))]);
+    return await Promise.race([check.catch((): StoreHealth => 'unavailable'), new Promise<StoreHealth>((r) => (timer = setTimeout(() => r('unavailable'), ms)))]);
   } finally {
     clearTimeout(timer);
   }

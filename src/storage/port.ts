@@ -8,13 +8,14 @@ export interface Store {
   /**
    * Atomic read-modify-write of one key: concurrent updates of the same key never lose each other's
    * changes. `fn` gets the current value (undefined when absent or expired) and returns the new value,
-   * or undefined to delete the key. Resolves once the new value is durably written.
+   * or undefined to delete the key. Resolves once the new value is durably written (lowdb: fsynced; Redis:
+   * as durable as its `appendfsync` setting makes it).
    */
   update<T>(key: string, fn: (current: T | undefined) => T | undefined, opts?: WriteOptions): Promise<T | undefined>;
   delete(key: string): Promise<void>;
   /** Keys (not expired) that start with `prefix`, in no particular order. */
   list(prefix: string): Promise<string[]>;
-  /** Reachable and usable (for /readyz). */
+  /** Reachable (for /readyz; watched-store.ts adds whether writes work). */
   ping(): Promise<boolean>;
   /** Waits for pending writes, then releases resources. */
   close(): Promise<void>;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { storeDeps } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
+import { isWatchedStore } from '../../src/storage/watched-store.js';
 
 /** What npm start builds from STORE: lowdb alone, or Redis with shared event markers and reload pub/sub. */
 
@@ -18,6 +19,8 @@ test('STORE=lowdb (the default): an embedded store under DATA_DIR, event markers
     expect(deps.broadcast).toBeUndefined();
     await deps.store.update('k', () => 1);
     expect(await deps.store.get('k')).toBe(1);
+    // watched: its faults are logged and /readyz sees failing writes
+    expect(isWatchedStore(deps.store) && (await deps.store.health())).toBe('ok');
     await deps.store.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -29,6 +32,7 @@ test('STORE=redis: the Redis store under REDIS_PREFIX, with event markers shared
   const deps = await storeDeps(loadConfig({ STORE: 'redis', REDIS_URL: 'redis://127.0.0.1:6379', REDIS_PREFIX: prefix }), log);
   try {
     expect(await deps.store.ping()).toBe(true);
+    expect(isWatchedStore(deps.store) && (await deps.store.health())).toBe('ok');
     await deps.store.update('k', () => 'waarde', { ttlMs: 60_000 });
     expect(await deps.store.list('')).toEqual(['k']);
     expect(await deps.deduper!.firstDelivery('Ev1')).toBe(true);
