@@ -9,6 +9,7 @@ import { createSearchIndex, type SearchIndex } from './search.js';
 import type { KnowledgeSnapshot, LoadResult } from './snapshot.js';
 import type { Concept } from './schema.js';
 import type { Dialogue } from './dialogue-schema.js';
+import { readTopFiles, validateTopFiles, type TopFile, type TopKnowledge } from './top-files.js';
 
 const YAML_FILE = /\.ya?ml$/i;
 
@@ -18,7 +19,7 @@ interface RawFile {
 }
 
 /** Everything of a snapshot but the search index: plain data, so a worker thread can make it. */
-export interface ValidatedKnowledge {
+export interface ValidatedKnowledge extends TopKnowledge {
   readonly version: string;
   readonly concepts: readonly Concept[];
   readonly dialogues: readonly Dialogue[];
@@ -46,18 +47,18 @@ export async function readAndValidate(dir: string): Promise<ValidationResult> {
   }
   // dialogues are optional: a knowledge base may hold concepts only
   const dialogueFiles = (await folderCheck(dir, 'dialogues')) ? [] : await readFolder(dir, 'dialogues', problems);
-  return validateFiles(conceptFiles, dialogueFiles, problems);
+  return validateFiles(conceptFiles, dialogueFiles, problems, await readTopFiles(dir, problems));
 }
 
-export function buildSnapshot(conceptFiles: readonly RawFile[], dialogueFiles: readonly RawFile[], readProblems: readonly Problem[] = []): LoadResult {
-  return withIndex(validateFiles(conceptFiles, dialogueFiles, readProblems));
+export function buildSnapshot(conceptFiles: readonly RawFile[], dialogueFiles: readonly RawFile[], readProblems: readonly Problem[] = [], topFiles: readonly TopFile[] = []): LoadResult {
+  return withIndex(validateFiles(conceptFiles, dialogueFiles, readProblems, topFiles));
 }
 
 function withIndex(result: ValidationResult): LoadResult {
-  return result.ok ? { ok: true, snapshot: snapshotOf(result.knowledge, createSearchIndex(result.knowledge.concepts)) } : result;
+  return result.ok ? { ok: true, snapshot: snapshotOf(result.knowledge, createSearchIndex(result.knowledge.concepts, { synonyms: result.knowledge.synonyms })) } : result;
 }
 
-export function validateFiles(conceptFiles: readonly RawFile[], dialogueFiles: readonly RawFile[], readProblems: readonly Problem[] = []): ValidationResult {
+export function validateFiles(conceptFiles: readonly RawFile[], dialogueFiles: readonly RawFile[], readProblems: readonly Problem[] = [], topFiles: readonly TopFile[] = []): ValidationResult {
   const problems = [...readProblems];
   const parse = (files: readonly RawFile[]): YamlFile[] =>
     files.flatMap((f) => {
@@ -70,16 +71,18 @@ export function validateFiles(conceptFiles: readonly RawFile[], dialogueFiles: r
   const conceptIds = new Set(concepts.concepts.map((c) => c.id));
   const dialogues = validateDialogues(parse(dialogueFiles), conceptIds);
   problems.push(...dialogues.problems);
+  const top = validateTopFiles(topFiles, concepts.concepts, problems);
   const warnings = [...concepts.warnings].sort(compareProblems);
   if (problems.length > 0) return { ok: false, problems: problems.sort(compareProblems), warnings };
   return {
     ok: true,
     knowledge: {
-      version: contentHash([...conceptFiles, ...dialogueFiles]),
+      version: contentHash([...conceptFiles, ...dialogueFiles, ...topFiles]),
       concepts: concepts.concepts,
       dialogues: dialogues.dialogues.map((d) => d.dialogue),
       dialogueHashes: dialogues.dialogues.map((d) => [d.dialogue.id, d.hash] as const),
       warnings,
+      ...top,
     },
   };
 }
