@@ -88,9 +88,13 @@ function toTokens(words: readonly string[]): Token[] {
   return words.map((word) => ({ word, stem: stemWord(word) }));
 }
 
+/** Verbs that are question phrasing right after "hoe": "hoe werkt de wmo" asks about the wmo, not "wat werkt". */
+const AFTER_HOE = new Set(['werkt', 'werken', 'functioneert', 'gaat']);
+
 /** Content tokens of a query: filler and question words removed ("wat is de sociale basis?" -> sociale, basis). */
 export function queryTokens(text: string): Token[] {
-  return toTokens(foldedWords(text).filter((w) => !STOPWORDS.has(w)));
+  const words = foldedWords(text);
+  return toTokens(words.filter((w, i) => !STOPWORDS.has(w) && !(AFTER_HOE.has(w) && words[i - 1] === 'hoe')));
 }
 
 /** Content tokens of a term or alias; a name made only of filler words keeps them, so no name becomes empty. */

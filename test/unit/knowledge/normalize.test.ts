@@ -31,6 +31,9 @@ describe('normalisation', () => {
   test('asking what something does is asking what it is: "wat doet de wmo" is "wmo"', () => {
     expect(queryTokens('wat doet de wmo').map((t) => t.word)).toEqual(['wmo']);
     expect(queryTokens('wat doen wijkteams?').map((t) => t.word)).toEqual(['wijkteams']);
+    expect(queryTokens('hoe werkt de wmo').map((t) => t.word)).toEqual(['wmo']);
+    // only right after "hoe": "wat werkt" is a concept
+    expect(queryTokens('wat werkt in de wijk').map((t) => t.word)).toEqual(['werkt', 'wijk']);
   });
 
   test('a name made only of filler words keeps its words', () => {
