@@ -13,6 +13,8 @@ import { adminCommand } from './admin.js';
 import { answerReply, lookupReplies } from './lookup/lookup-replies.js';
 import { helpReplies, menuReplies } from './menu.js';
 import { forgetConfirmation, forgetUser } from './privacy.js';
+import { readSmallTalk } from './smalltalk/read-small-talk.js';
+import { smallTalkReplies } from './smalltalk/small-talk-replies.js';
 import { assertNever, notice, type HomeView, type Reply } from './replies.js';
 import { texts } from './texts.js';
 import type { BotDeps, Turn } from './turn.js';
@@ -68,7 +70,8 @@ async function onMessage(turn: Turn, event: MessageEvent, maxLength: number): Pr
   const command = parseCommand(text);
   if (command) return runCommand(turn, command);
   const answered = isGroupScope(event.conversation) ? await typedVote(turn, text) : await typedAnswer(turn, text);
-  return answered ?? conceptQuestion(turn, text);
+  const talk = readSmallTalk(turn.snapshot.smalltalk, text);
+  return answered ?? (talk.kind === 'talk' ? withGoOn(turn, smallTalkReplies(turn, talk.entry)) : conceptQuestion(turn, talk.question));
 }
 
 /** A concept question; in the middle of a personal dialogue the answer offers a way back to it. */

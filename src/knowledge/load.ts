@@ -97,6 +97,7 @@ export function snapshotOf(k: ValidatedKnowledge, index: SearchIndex): Knowledge
     dialoguesById: new Map(k.dialogues.map((d) => [d.id, d])),
     dialogueHashes: new Map(k.dialogueHashes),
     warnings: k.warnings,
+    smalltalk: k.smalltalk,
   };
 }
 

@@ -2,6 +2,7 @@ import type { Concept } from './schema.js';
 import type { Dialogue } from './dialogue-schema.js';
 import type { Problem } from './problems.js';
 import type { SearchIndex } from './search.js';
+import type { SmallTalk } from './smalltalk-schema.js';
 
 /** One complete, validated, immutable version of the knowledge. A reload swaps whole snapshots. */
 export interface KnowledgeSnapshot {
@@ -15,6 +16,8 @@ export interface KnowledgeSnapshot {
   /** Per dialogue a hash of its definition, so a session notices when its dialogue changed. */
   readonly dialogueHashes: ReadonlyMap<string, string>;
   readonly warnings: readonly Problem[];
+  /** Greetings, thanks and the like, with the bot's replies (knowledge/smalltalk.yaml). */
+  readonly smalltalk: SmallTalk;
 }
 
 export type LoadResult =

@@ -2,14 +2,16 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from './problems.js';
 import type { Concept } from './schema.js';
+import { SMALLTALK_FILE, validateSmallTalk, type SmallTalk } from './smalltalk-schema.js';
 import { SYNONYMS_FILE, validateSynonyms, type Synonym } from './synonyms.js';
 import { parseYamlFile, type YamlFile } from './yaml-file.js';
 
 /**
- * The optional files at the top of the knowledge folder, beside concepts/ and dialogues/: synonyms. Each is read, validated (with file and line, like the others) and part of the version.
+ * The optional files at the top of the knowledge folder, beside concepts/ and dialogues/: small talk and
+ * synonyms. Each is read, validated (with file and line, like the others) and part of the version.
  */
 
-export const TOP_FILES = [SYNONYMS_FILE] as const;
+export const TOP_FILES = [SMALLTALK_FILE, SYNONYMS_FILE] as const;
 
 export interface TopFile {
   readonly rel: string;
@@ -17,6 +19,7 @@ export interface TopFile {
 }
 
 export interface TopKnowledge {
+  readonly smalltalk: SmallTalk;
   readonly synonyms: readonly Synonym[];
 }
 
@@ -41,7 +44,8 @@ export function validateTopFiles(files: readonly TopFile[], concepts: readonly C
     problems.push(...yaml.syntaxProblems);
     return yaml.syntaxProblems.length > 0 ? undefined : yaml;
   };
+  const smalltalk = validateSmallTalk(parsed(SMALLTALK_FILE), concepts);
   const synonyms = validateSynonyms(parsed(SYNONYMS_FILE), concepts);
-  problems.push(...synonyms.problems);
-  return { synonyms: synonyms.synonyms };
+  problems.push(...smalltalk.problems, ...synonyms.problems);
+  return { smalltalk: smalltalk.smalltalk, synonyms: synonyms.synonyms };
 }

@@ -53,3 +53,44 @@ describe('synonyms.yaml', () => {
     expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual(['synonyms.yaml:1:1  het bestand moet beginnen met "synonyms:" met daaronder de lijst']);
   });
 });
+
+describe('smalltalk.yaml', () => {
+  test('is optional, and when present it is in the snapshot and part of the version', async () => {
+    const without = await load({});
+    const withTalk = await load({ 'smalltalk.yaml': 'extraWords: [Bot]\nreplies:\n  - id: groet\n    say: [hallo, hoi]\n    reply: Hoi!\n    help: button\n' });
+    if (!without.ok || !withTalk.ok) throw new Error('expected valid knowledge');
+    expect(without.snapshot.smalltalk.entries).toEqual([]);
+    expect(withTalk.snapshot.smalltalk).toEqual({ extraWords: ['bot'], entries: [{ id: 'groet', say: ['hallo', 'hoi'], emoji: false, reply: 'Hoi!', help: 'button' }] });
+    expect(withTalk.snapshot.version).not.toBe(without.snapshot.version);
+  });
+
+  test('reports, with file and line, phrases that are concept names, used twice or without letters, and entries without phrases', async () => {
+    const result = await load({
+      'smalltalk.yaml': [
+        'replies:',
+        '  - id: groet',
+        '    say: [hallo, decentralisaties, "👋"]',
+        '    reply: Hoi!',
+        '  - id: bedankt',
+        '    say: [Hallo!]',
+        '    reply: Graag gedaan!',
+        '  - id: leeg',
+        '    reply: Niets.',
+        '  - id: fout',
+        '    say: [doei]',
+        '    reply: Dag!',
+        '    help: altijd',
+        '',
+      ].join('\n'),
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map(formatProblem)).toEqual([
+      'smalltalk.yaml:3:18  groet.say[1]: "decentralisaties" is ook een naam van begrip "decentralisaties"; wie daarnaar vraagt, moet het antwoord krijgen',
+      'smalltalk.yaml:3:36  groet.say[2]: "👋" bevat geen letters of cijfers; gebruik "emoji: true" voor emoji',
+      'smalltalk.yaml:6:11  bedankt.say[0]: "Hallo!" staat ook bij "groet"; een zinnetje mag maar bij één antwoord horen',
+      'smalltalk.yaml:8:5  leeg: geef zinnetjes onder "say", of zet "emoji: true"',
+      'smalltalk.yaml:13:11  fout.help: onbekende waarde "altijd"; kies uit: button, menu',
+    ]);
+  });
+});
