@@ -25,7 +25,7 @@ export interface Candidate {
   /** Query position -> similarity, over every name that matches at least `coverageFromName`. */
   readonly covered: Map<number, number>;
   /** The positions that a broad name of the concept ("sociale basis") covers in full, if any. */
-  readonly broadPositions: Set<number>;
+  broadPositions: ReadonlySet<number>;
   /** The first query position its best-covered name reaches. */
   firstPosition: number;
   phraseWords: number;
@@ -39,12 +39,16 @@ export interface Ranked {
   readonly score: number;
 }
 
+/** Shared by every candidate without a broad name; never changed (a broad one gets a set of its own). */
+const NO_POSITIONS: ReadonlySet<number> = new Set();
+
 export function scoreName(name: NameEntry, broad: boolean, reached: Reached, weightOf: (stem: string) => number, foldedQuery: string, byConcept: Map<number, Candidate>): void {
   let matched = 0;
   let weight = 0;
   let lastPos = -1;
   let ordered = name.stems.length >= 2;
   const covered = new Map<number, number>();
+  let first = Infinity;
   for (const stem of name.stems) {
     const w = weightOf(stem);
     weight += w;
@@ -56,14 +60,14 @@ export function scoreName(name: NameEntry, broad: boolean, reached: Reached, wei
     }
     if (best.part.from <= lastPos) ordered = false;
     lastPos = best.part.to;
+    first = Math.min(first, best.part.from);
     matched += w * best.sim;
     for (let pos = best.part.from; pos <= best.part.to; pos++) covered.set(pos, Math.max(covered.get(pos) ?? 0, best.sim));
   }
   const nameCoverage = weight > 0 ? matched / weight : 0;
   const phraseWords = name.words >= 2 && foldedQuery.includes(` ${name.phrase} `) ? name.words : 0;
   const counts = nameCoverage >= LOOKUP_TUNING.coverageFromName;
-  const first = covered.size > 0 ? Math.min(...covered.keys()) : Infinity;
-  const broadPositions = broad && nameCoverage >= LOOKUP_TUNING.confidentNameCoverage ? new Set(covered.keys()) : new Set<number>();
+  const broadPositions = broad && nameCoverage >= LOOKUP_TUNING.confidentNameCoverage ? new Set(covered.keys()) : NO_POSITIONS;
   const prior = byConcept.get(name.concept);
   if (!prior) {
     byConcept.set(name.concept, { concept: name.concept, nameCoverage, covered: counts ? covered : new Map(), broadPositions, firstPosition: first, phraseWords, inOrder: ordered });
@@ -71,7 +75,7 @@ export function scoreName(name: NameEntry, broad: boolean, reached: Reached, wei
   }
   prior.inOrder ||= ordered;
   if (counts) for (const [pos, sim] of covered) prior.covered.set(pos, Math.max(prior.covered.get(pos) ?? 0, sim));
-  for (const pos of broadPositions) prior.broadPositions.add(pos);
+  if (broadPositions.size > 0) prior.broadPositions = new Set([...prior.broadPositions, ...broadPositions]);
   if (nameCoverage > prior.nameCoverage) {
     prior.nameCoverage = nameCoverage;
     prior.firstPosition = first;
@@ -88,9 +92,11 @@ function contextPositions(candidates: readonly Candidate[], words: number): Set<
   const context = new Set<number>();
   for (const c of candidates) for (const pos of c.broadPositions) context.add(pos);
   if (context.size === 0 || context.size >= words) return new Set();
-  const explainsRest = candidates.some(
-    (c) => c.broadPositions.size === 0 && c.nameCoverage >= LOOKUP_TUNING.contextMinNameCoverage && [...c.covered.keys()].some((pos) => !context.has(pos)),
-  );
+  const explainsRest = candidates.some((c) => {
+    if (c.broadPositions.size > 0 || c.nameCoverage < LOOKUP_TUNING.contextMinNameCoverage) return false;
+    for (const pos of c.covered.keys()) if (!context.has(pos)) return true;
+    return false;
+  });
   return explainsRest ? context : new Set();
 }
 
@@ -101,7 +107,8 @@ export function rank(candidates: readonly Candidate[], concepts: readonly Concep
   const counted = positionWeight.map((w, pos) => (context.has(pos) ? w * t.contextWeight : w));
   const totalWeight = counted.reduce((a, b) => a + b, 0);
   // the topic of a question usually comes first: "verschil mantelzorg en vrijwilliger" is about mantelzorg
-  const lead = Math.min(...candidates.map((c) => c.firstPosition));
+  let lead = Infinity;
+  for (const c of candidates) lead = Math.min(lead, c.firstPosition);
   const scored = candidates.map((c) => {
     let covered = 0;
     for (const [pos, sim] of c.covered) covered += counted[pos]! * sim;

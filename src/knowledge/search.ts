@@ -184,38 +184,54 @@ function* compoundVariantSteps(
   addName: (entry: NameEntry) => void,
 ): Generator<void, void> {
   const isKnown = knownWordTest(vocab);
+  // a word recurs in many names: split each one once
+  const partsOf = new Map<string, readonly string[] | undefined>();
+  const stemsOfParts = (word: string): readonly string[] | undefined => {
+    if (word.length < 2 * MIN_PART_LENGTH) return undefined;
+    if (partsOf.has(word)) return partsOf.get(word);
+    const parts = splitCompound(word, (p) => p !== word && isKnown(p))?.map((p) => vocab.stemOfWord.get(p) ?? p);
+    partsOf.set(word, parts);
+    return parts;
+  };
   for (const [i, { concept, phrase, tokens }] of analysis.entries()) {
+    if (i % 50 === 49) yield;
+    if (!tokens.some((t) => t.word.length >= 2 * MIN_PART_LENGTH)) continue;
     let split = false;
     const stems = tokens.flatMap((t) => {
-      const parts = t.word.length >= 2 * MIN_PART_LENGTH ? splitCompound(t.word, (p) => p !== t.word && isKnown(p)) : undefined;
+      const parts = stemsOfParts(t.word);
       if (!parts) return [t.stem];
       split = true;
-      return parts.map((p) => vocab.stemOfWord.get(p) ?? p);
+      return parts;
     });
     if (split) addName({ concept, stems, phrase, words: phrase.split(' ').length });
-    if (i % 50 === 49) yield;
   }
 }
 
 /**
- * The broad names: a name that is part of the names of several other concepts ("sociale basis" in "persoonlijke
- * sociale basis", "drie doelen sociale basis", ...). Next to other words of a query it is context.
+ * The broad names: a short name (one or two words) that is part of the names of several other concepts ("sociale
+ * basis" in "persoonlijke sociale basis", "drie doelen sociale basis", ...). Next to other words it is context.
  */
 function* broadNameSteps(names: readonly NameEntry[], postings: ReadonlyMap<string, readonly number[]>): Generator<void, Set<number>> {
   const broad = new Set<number>();
   for (const [i, name] of names.entries()) {
-    if (name.stems.length === 0) continue;
-    const rarest = name.stems.map((s) => postings.get(s) ?? []).reduce((a, b) => (b.length < a.length ? b : a));
-    const others = new Set<number>();
+    if (i % 500 === 499) yield;
+    if (name.stems.length === 0 || name.stems.length > 2) continue;
+    let rarest: readonly number[] = postings.get(name.stems[0]!) ?? [];
+    for (const stem of name.stems) {
+      const list = postings.get(stem) ?? [];
+      if (list.length < rarest.length) rarest = list;
+    }
+    if (rarest.length <= LOOKUP_TUNING.broadNameMinOthers) continue; // too few names hold it to be broad
+    const others: number[] = [];
     for (const id of rarest) {
       const other = names[id]!;
-      if (other.concept !== name.concept && name.stems.every((s) => other.stems.includes(s))) others.add(other.concept);
-      if (others.size >= LOOKUP_TUNING.broadNameMinOthers) {
+      if (other.concept === name.concept || others.includes(other.concept)) continue;
+      if (name.stems.every((s) => other.stems.includes(s))) others.push(other.concept);
+      if (others.length >= LOOKUP_TUNING.broadNameMinOthers) {
         broad.add(i);
         break;
       }
     }
-    if (i % 200 === 199) yield;
   }
   return broad;
 }
