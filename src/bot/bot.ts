@@ -12,6 +12,8 @@ import { adminCommand } from './admin.js';
 import { answerReply, lookupReplies } from './lookup/lookup-replies.js';
 import { helpReplies, menuReplies } from './menu.js';
 import { forgetConfirmation, forgetUser } from './privacy.js';
+import { readSmallTalk } from './smalltalk/read-small-talk.js';
+import { smallTalkReplies } from './smalltalk/small-talk-replies.js';
 import { assertNever, notice, type HomeView, type Reply } from './replies.js';
 import { texts } from './texts.js';
 import type { BotDeps, Turn } from './turn.js';
@@ -52,12 +54,18 @@ export function createBot(deps: BotDeps): Bot {
     } catch (err) {
       // Store failures are expected in operation (disk full, Redis down, a damaged file): the user gets a
       // clear message and nothing was written, so the dialogue state is as it was before this turn.
-      if (err instanceof StoreError) return [notice(err.code === 'STORE_CORRUPT' ? texts.errors.storeCorrupt : texts.errors.storeDown, [], { tone: 'error' })];
+      if (err instanceof StoreError) return [storeNotice(err.code)];
       throw err;
     }
   }
 
   return { handle, home: (actor) => homeView(actor, deps.knowledge.current(), deps.store) };
+}
+
+const STORE_DOWN = 'STORE_UNAVAILABLE';
+
+function storeNotice(code: StoreError['code']): Reply {
+  return notice(code === 'STORE_CORRUPT' ? texts.errors.storeCorrupt : texts.errors.storeDown, [], { tone: 'error' });
 }
 
 async function onMessage(turn: Turn, event: MessageEvent, maxLength: number): Promise<Reply[]> {
@@ -66,20 +74,52 @@ async function onMessage(turn: Turn, event: MessageEvent, maxLength: number): Pr
   if (text.length > maxLength) return [notice(texts.lookup.tooLong(maxLength), [], { tone: 'warning' })];
   const command = parseCommand(text);
   if (command) return runCommand(turn, command);
-  return (await typedInDialogue(turn, text)) ?? conceptQuestion(turn, text);
+  const reading = await readTyped(turn, text);
+  if (reading.replies) return reading.replies;
+  const talk = readSmallTalk(turn.snapshot.smalltalk, text);
+  if (talk.kind === 'talk') return withGoOn(turn, smallTalkReplies(turn, talk.entry), reading.waiting);
+  const replies = await conceptQuestion(turn, talk.question, reading.waiting);
+  // with the store down, text that is no concept question may have been meant for a dialogue: say why it waits
+  return reading.waiting === 'unknown' && replies.some((r) => r.kind === 'notice') ? [storeNotice(STORE_DOWN)] : replies;
 }
 
-/** A concept question; in the middle of a personal dialogue the answer offers a way back to it. */
-async function conceptQuestion(turn: Turn, query: string): Promise<Reply[]> {
+/**
+ * The typed text read against the conversation's dialogue. A lookup needs no write, so when the store cannot be
+ * read (down, full, a damaged record) concept questions, help and small talk are still answered.
+ */
+async function readTyped(turn: Turn, text: string): Promise<{ replies?: Reply[]; waiting: boolean | 'unknown' }> {
+  try {
+    return await typedInDialogue(turn, text);
+  } catch (err) {
+    if (err instanceof StoreError) return { waiting: 'unknown' };
+    throw err;
+  }
+}
+
+/**
+ * A concept question; in the middle of a personal dialogue the answer offers a way back to it. `waiting`:
+ * whether a personal dialogue waits, when this turn already read it.
+ */
+async function conceptQuestion(turn: Turn, query: string, waiting?: boolean | 'unknown'): Promise<Reply[]> {
   const result = turn.snapshot.index.lookup(query);
   turn.observer?.lookup(result);
-  return withGoOn(turn, lookupReplies(result, turn.snapshot));
+  return withGoOn(turn, lookupReplies(result, turn.snapshot), waiting);
 }
 
-async function withGoOn(turn: Turn, replies: Reply[]): Promise<Reply[]> {
-  if (isGroupScope(turn.event.conversation) || !(await hasActiveRun(turn))) return replies;
+async function withGoOn(turn: Turn, replies: Reply[], waiting?: boolean | 'unknown'): Promise<Reply[]> {
+  if (isGroupScope(turn.event.conversation) || !(await (waiting === undefined ? dialogueWaits(turn) : waiting === true))) return replies;
   const goOn = commandAction(texts.dialogue.goOn, 'resume');
   return replies.map((r) => (r.kind === 'answer' || r.kind === 'suggestions' || r.kind === 'notice' ? { ...r, actions: [...r.actions, goOn] } : r));
+}
+
+/** Whether a personal dialogue waits for this person; a store that cannot be read leaves the button out. */
+async function dialogueWaits(turn: Turn): Promise<boolean> {
+  try {
+    return await hasActiveRun(turn);
+  } catch (err) {
+    if (err instanceof StoreError) return false;
+    throw err;
+  }
 }
 
 async function runCommand(turn: Turn, command: Command): Promise<Reply[]> {

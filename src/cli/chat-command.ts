@@ -4,9 +4,10 @@ import { createLiveKnowledge, KnowledgeLoadError } from '../knowledge/live.js';
 import { formatProblem } from '../knowledge/problems.js';
 import { createLowdbStore } from '../storage/lowdb-store.js';
 import { runChat } from './chat.js';
+import { createLocalAdmin } from './local-admin.js';
 
-/** `routeplanner chat`: the real core and the lowdb store, in the terminal. */
-export async function chatCommand(opts: { group: boolean }): Promise<number> {
+/** `routeplanner chat`: the real core and the lowdb store, in the terminal; with `admin`, the admin commands too. */
+export async function chatCommand(opts: { group: boolean; admin: boolean }): Promise<number> {
   const config = loadConfig();
   let knowledge;
   try {
@@ -24,10 +25,12 @@ export async function chatCommand(opts: { group: boolean }): Promise<number> {
     process.stderr.write(`Cannot open the store in ${config.dataDir}: ${(err as Error).message}\n`);
     return 1;
   }
-  const bot = createBot({ knowledge, store, retentionDays: config.retentionDays });
+  const local = opts.admin ? await createLocalAdmin(knowledge, store) : undefined;
+  const bot = createBot({ knowledge, store, retentionDays: config.retentionDays, admin: local?.admin, observer: local?.observer });
   try {
-    await runChat({ bot, input: process.stdin, output: (t) => process.stdout.write(t), group: opts.group, interactive: Boolean(process.stdin.isTTY) });
+    await runChat({ bot, input: process.stdin, output: (t) => process.stdout.write(t), group: opts.group, admin: opts.admin, interactive: Boolean(process.stdin.isTTY) });
   } finally {
+    await local?.close();
     await store.close();
   }
   return 0;

@@ -10,6 +10,11 @@ export interface ChatOptions {
   readonly output: (text: string) => void;
   /** Start in a channel (group sessions) instead of a personal chat. */
   readonly group: boolean;
+  /**
+   * The terminal's own user ("jij") is an admin: the admin commands work (the bot must have an admin port) and
+   * the help lists them. Without it the help lists only what works here.
+   */
+  readonly admin?: boolean;
   readonly interactive: boolean;
 }
 
@@ -20,13 +25,15 @@ const HELP = [
   '  /groep         schakel naar een kanaal (groepsgesprekken); /persoonlijk terug',
   '  /klaar         stoppen (of Ctrl-D)',
 ].join('\n');
+const ADMIN_HELP = 'Je bent beheerder (--admin): herlaad kennis, status en onbeantwoord werken hier ook.';
 
 /**
  * The real core in the terminal. With a TTY it prompts; without one it reads one line per turn, so a
  * dialogue can be scripted: `printf 'start zelfscan\n3\n' | npm run --silent routeplanner -- chat`.
  */
 export async function runChat(opts: ChatOptions): Promise<void> {
-  let actor: Actor = { id: 'terminal:jij', name: 'jij', isAdmin: true };
+  const admin = opts.admin ?? false;
+  let actor: Actor = { id: 'terminal:jij', name: 'jij', isAdmin: admin };
   let conversation: ConversationRef = { key: opts.group ? 'terminal-kanaal' : 'terminal', scope: opts.group ? 'channel' : 'personal' };
   let buttons: readonly Action[] = [];
   const say = (events: BotEvent): Promise<void> =>
@@ -36,7 +43,7 @@ export async function runChat(opts: ChatOptions): Promise<void> {
       opts.output(rendered.text);
     });
 
-  if (opts.interactive) opts.output(`${HELP}\n\n`);
+  if (opts.interactive) opts.output(`${HELP}\n${admin ? `${ADMIN_HELP}\n` : ''}\n`);
   await say({ kind: 'welcome', conversation, actor });
   const rl = createInterface({ input: opts.input, terminal: false });
   const prompt = (): void => {
@@ -48,7 +55,7 @@ export async function runChat(opts: ChatOptions): Promise<void> {
     if (line === '/klaar' || line === '/quit') break;
     if (line.startsWith('/als ')) {
       const name = line.slice(5).trim() || 'jij';
-      actor = { id: `terminal:${name.toLowerCase()}`, name, isAdmin: name === 'jij' };
+      actor = { id: `terminal:${name.toLowerCase()}`, name, isAdmin: admin && name === 'jij' };
       opts.output(`(je bent nu ${name})\n`);
     } else if (line === '/groep' || line === '/persoonlijk') {
       conversation = line === '/groep' ? { key: 'terminal-kanaal', scope: 'channel' } : { key: 'terminal', scope: 'personal' };

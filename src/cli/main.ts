@@ -50,8 +50,9 @@ program
   .command('chat')
   .description('talk to the real core in the terminal, with the lowdb store under DATA_DIR (default ./data)')
   .option('--groep', 'start in a channel, for group sessions (switch with /groep and /persoonlijk)')
-  .action(async (opts: { groep?: boolean }) => {
-    process.exitCode = await chatCommand({ group: Boolean(opts.groep) });
+  .option('--admin', 'you are an admin: herlaad kennis, status and onbeantwoord work (on KNOWLEDGE_DIR and DATA_DIR)')
+  .action(async (opts: { groep?: boolean; admin?: boolean }) => {
+    process.exitCode = await chatCommand({ group: Boolean(opts.groep), admin: Boolean(opts.admin) });
   });
 
 program

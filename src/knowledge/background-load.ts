@@ -70,7 +70,7 @@ export function createBackgroundLoader(opts: { workerFile?: string; sliceMs?: nu
     async load(dir) {
       const { result, analysed } = await validate(dir);
       if (!result.ok) return result;
-      const index = await createSearchIndexInSlices(result.knowledge.concepts, { sliceMs: opts.sliceMs, analysed });
+      const index = await createSearchIndexInSlices(result.knowledge.concepts, { sliceMs: opts.sliceMs, analysed, synonyms: result.knowledge.synonyms });
       return { ok: true, snapshot: snapshotOf(result.knowledge, index) };
     },
     async close() {

@@ -8,10 +8,10 @@ import { validateDialogues } from './validate-dialogues.js';
 import { createSearchIndex, type SearchIndex } from './search.js';
 import type { KnowledgeSnapshot, LoadResult } from './snapshot.js';
 import type { Concept } from './schema.js';
-import { ABBREVIATIONS_FILE, validateAbbreviations } from './abbreviations.js';
 import { checkContent } from './content-rules/check-content.js';
 import type { ContentReport } from './content-rules/content-report.js';
 import type { ValidDialogue } from './validate-dialogues.js';
+import { readTopFiles, validateTopFiles, type TopFile, type TopKnowledge } from './top-files.js';
 
 const YAML_FILE = /\.ya?ml$/i;
 
@@ -21,7 +21,7 @@ interface RawFile {
 }
 
 /** Everything of a snapshot but the search index: plain data, so a worker thread can make it. */
-export interface ValidatedKnowledge {
+export interface ValidatedKnowledge extends TopKnowledge {
   readonly version: string;
   readonly concepts: readonly Concept[];
   readonly dialogues: readonly ValidDialogue[];
@@ -54,23 +54,23 @@ export async function readAndValidate(dir: string, options: ValidateOptions = {}
   }
   // dialogues are optional: a knowledge base may hold concepts only
   const dialogueFiles = (await folderCheck(dir, 'dialogues')) ? [] : await readFolder(dir, 'dialogues', problems);
-  const abbreviationsFile = await readOptionalFile(dir, ABBREVIATIONS_FILE, problems);
-  return validateFiles(conceptFiles, dialogueFiles, problems, { ...options, abbreviationsFile });
+  return validateFiles(conceptFiles, dialogueFiles, problems, await readTopFiles(dir, problems), options);
 }
 
-export function buildSnapshot(conceptFiles: readonly RawFile[], dialogueFiles: readonly RawFile[], readProblems: readonly Problem[] = []): LoadResult {
-  return withIndex(validateFiles(conceptFiles, dialogueFiles, readProblems));
+export function buildSnapshot(conceptFiles: readonly RawFile[], dialogueFiles: readonly RawFile[], readProblems: readonly Problem[] = [], topFiles: readonly TopFile[] = []): LoadResult {
+  return withIndex(validateFiles(conceptFiles, dialogueFiles, readProblems, topFiles));
 }
 
 function withIndex(result: ValidationResult): LoadResult {
-  return result.ok ? { ok: true, snapshot: snapshotOf(result.knowledge, createSearchIndex(result.knowledge.concepts)) } : result;
+  return result.ok ? { ok: true, snapshot: snapshotOf(result.knowledge, createSearchIndex(result.knowledge.concepts, { synonyms: result.knowledge.synonyms })) } : result;
 }
 
 export function validateFiles(
   conceptFiles: readonly RawFile[],
   dialogueFiles: readonly RawFile[],
   readProblems: readonly Problem[] = [],
-  extra: ValidateOptions & { readonly abbreviationsFile?: RawFile } = {},
+  topFiles: readonly TopFile[] = [],
+  options: ValidateOptions = {},
 ): ValidationResult {
   const problems = [...readProblems];
   const parse = (files: readonly RawFile[]): YamlFile[] =>
@@ -86,17 +86,15 @@ export function validateFiles(
   const dialogueYamls = parse(dialogueFiles);
   const dialogues = validateDialogues(dialogueYamls, conceptIds);
   problems.push(...dialogues.problems);
-  const otherFiles = extra.abbreviationsFile ? [extra.abbreviationsFile] : [];
-  const abbreviations = validateAbbreviations(parse(otherFiles));
-  problems.push(...abbreviations.problems);
+  const top = validateTopFiles(topFiles, concepts.concepts, problems);
   const warnings = [...concepts.warnings].sort(compareProblems);
-  const content = extra.contentRules
+  const content = options.contentRules
     ? checkContent({
         conceptFiles: conceptYamls,
         concepts: concepts.concepts,
         dialogueFiles: dialogueYamls,
         dialogues: dialogues.dialogues.map((d) => d.dialogue),
-        abbreviations: abbreviations.abbreviations,
+        abbreviations: top.abbreviations,
       })
     : undefined;
   if (problems.length > 0) return { ok: false, problems: problems.sort(compareProblems), warnings, content };
@@ -104,10 +102,11 @@ export function validateFiles(
     content,
     ok: true,
     knowledge: {
-      version: contentHash([...conceptFiles, ...dialogueFiles, ...otherFiles]),
+      version: contentHash([...conceptFiles, ...dialogueFiles, ...topFiles]),
       concepts: concepts.concepts,
       dialogues: dialogues.dialogues,
       warnings,
+      ...top,
     },
   };
 }
@@ -121,6 +120,7 @@ export function snapshotOf(k: ValidatedKnowledge, index: SearchIndex): Knowledge
     dialogues: k.dialogues.map((d) => d.dialogue),
     dialoguesById: new Map(k.dialogues.map((d) => [d.dialogue.id, d])),
     warnings: k.warnings,
+    smalltalk: k.smalltalk,
   };
 }
 
@@ -159,16 +159,6 @@ async function readFolder(root: string, sub: string, problems: Problem[]): Promi
     }
   }
   return files;
-}
-
-/** A file at the knowledge root that may be missing; a problem only when it is there and cannot be read. */
-async function readOptionalFile(root: string, rel: string, problems: Problem[]): Promise<RawFile | undefined> {
-  try {
-    return { rel, text: await readFile(path.join(root, rel), 'utf8') };
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException | undefined)?.code !== 'ENOENT') problems.push(folderProblem(rel, `kan niet worden gelezen (${describeFsError(err)})`));
-    return undefined;
-  }
 }
 
 function folderProblem(file: string, message: string): Problem {

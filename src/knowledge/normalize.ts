@@ -13,6 +13,8 @@ const STOPWORDS = new Set(
   (
     'de het een der des den van en of in op aan bij met voor naar te tot om door over als dat die dit deze er is zijn was waren ' +
     'wat hoe wie waarom wanneer welke welk waar je jij jou jouw ik we wij ze zij hij u mijn mij me ons onze t s m n ' +
+    // "wat doet de wmo", "wat doen ze": asking what something does is asking what it is
+    'doet doen deed ' +
     'eigenlijk precies nou even graag aub pls svp please dan toch nog eens al ook maar echt nu hier daar zo ' +
     'kun kan kunnen kunt moet moeten mag wordt worden werd hebben heb heeft had zit zitten hoort horen ' +
     'uitleg uitleggen leg uit betekent betekenen betekenis bedoelen bedoelt bedoeld bedoel definitie definieer omschrijving ' +
@@ -21,9 +23,12 @@ const STOPWORDS = new Set(
   ).split(/\s+/),
 );
 
+/** Number words and ordinals as digits: "drie doelen" is "3 doelen", "derde knop" is "knop 3". */
 const NUMBER_WORDS: Readonly<Record<string, string>> = {
   twee: '2', drie: '3', vier: '4', vijf: '5', zes: '6', zeven: '7', acht: '8', negen: '9', tien: '10',
   two: '2', three: '3', four: '4', five: '5',
+  eerste: '1', tweede: '2', derde: '3', vierde: '4', vijfde: '5', zesde: '6', zevende: '7', achtste: '8', negende: '9', tiende: '10',
+  first: '1', second: '2', third: '3', fourth: '4', fifth: '5',
 };
 
 /** Lowercase, no diacritics, punctuation to spaces, possessive 's dropped, single spaces. */
@@ -83,9 +88,13 @@ function toTokens(words: readonly string[]): Token[] {
   return words.map((word) => ({ word, stem: stemWord(word) }));
 }
 
+/** Verbs that are question phrasing right after "hoe": "hoe werkt de wmo" asks about the wmo, not "wat werkt". */
+const AFTER_HOE = new Set(['werkt', 'werken', 'functioneert', 'gaat']);
+
 /** Content tokens of a query: filler and question words removed ("wat is de sociale basis?" -> sociale, basis). */
 export function queryTokens(text: string): Token[] {
-  return toTokens(foldedWords(text).filter((w) => !STOPWORDS.has(w)));
+  const words = foldedWords(text);
+  return toTokens(words.filter((w, i) => !STOPWORDS.has(w) && !(AFTER_HOE.has(w) && words[i - 1] === 'hoe')));
 }
 
 /** Content tokens of a term or alias; a name made only of filler words keeps them, so no name becomes empty. */

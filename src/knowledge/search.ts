@@ -1,30 +1,23 @@
-import Fuse from 'fuse.js';
 import { performance } from 'node:perf_hooks';
 import type { Concept } from './schema.js';
 import { foldText, nameTokens, queryTokens, stemWord, type Token } from './normalize.js';
 import { conceptNames } from './concept-names.js';
 import { trigramIndexSteps, type TrigramIndex } from './trigram-index.js';
+import { LOOKUP_TUNING } from './lookup-tuning.js';
+import { createQueryReader, knownWordTest, type QueryPart } from './query-parts.js';
+import { decide, rank, scoreName, type Candidate, type LookupResult, type NameEntry } from './rank.js';
+import type { Synonym } from './synonyms.js';
+import { MIN_PART_LENGTH, splitCompound } from './word-parts.js';
+
+export { LOOKUP_TUNING } from './lookup-tuning.js';
+export type { LookupHit, LookupOutcome, LookupResult } from './rank.js';
 
 /**
- * Concept lookup: an inverted index over the stems of every term and alias generates candidates, fuse.js
- * scores near-miss words against a small candidate list, and a coverage score over the whole name decides
- * between a confident match, "bedoelde je..." suggestions, or no match. No query scans the whole base.
+ * Concept lookup: an inverted index over the stems of every term and alias (and of the parts of compounds made
+ * of known words) generates candidates; query words reach it as typed, with a typo (fuse.js on a short list),
+ * as compound parts, agent nouns or synonyms (query-parts.ts); a coverage score over the whole name decides
+ * between a confident match, "bedoelde je..." suggestions, or no match (rank.ts). No query scans the whole base.
  */
-
-export type LookupOutcome = 'match' | 'suggest' | 'none';
-
-export interface LookupHit {
-  readonly concept: Concept;
-  /** 0..1, higher is better. */
-  readonly score: number;
-}
-
-export interface LookupResult {
-  readonly query: string;
-  readonly outcome: LookupOutcome;
-  /** The match first, or up to three suggestions; empty when the outcome is none. */
-  readonly hits: readonly LookupHit[];
-}
 
 export interface SearchIndex {
   readonly size: number;
@@ -34,65 +27,17 @@ export interface SearchIndex {
   compute(query: string): LookupResult;
 }
 
+export interface SearchOptions {
+  /** Everyday words and what they mean in the knowledge (knowledge/synonyms.yaml). */
+  readonly synonyms?: readonly Synonym[];
+}
+
 /** How many recent lookups a snapshot remembers. */
 const LOOKUP_CACHE_SIZE = 2000;
 
-/** Thresholds, tuned on ../shared/eval and the research test queries (see test/unit/knowledge/eval.test.ts). */
-export const LOOKUP_TUNING = {
-  /** Query words shorter than this match exactly only: abbreviations such as wmo, wlz, swo, amw. */
-  minFuzzyQueryLength: 4,
-  /** Knowledge words shorter than this are never fuzzy targets, so "gala" or "mkba" need an exact match. */
-  minFuzzyWordLength: 5,
-  /** A fuzzy word match is never worth a full exact one. */
-  fuzzyDiscount: 0.92,
-  minWordSimilarity: 0.62,
-  minLengthRatio: 0.7,
-  maxFuzzyCandidates: 24,
-  confidentNameCoverage: 0.85,
-  confidentQueryCoverage: 0.7,
-  confidentScore: 0.8,
-  confidentMargin: 0.05,
-  suggestScore: 0.5,
-  suggestFloor: 0.4,
-  phraseBonusPerWord: 0.04,
-  /** A multi-word name whose words appear in the query in the same order ("vijf knopen" is not "knop 5"). */
-  orderBonus: 0.02,
-  /** A name of the concept that matches at least this much also counts towards explaining the query. */
-  coverageFromName: 0.3,
-  maxSuggestions: 3,
-} as const;
-
-interface NameEntry {
-  readonly concept: number;
-  readonly stems: readonly string[];
-  /** The folded name with filler words kept, for literal phrase matches ("wat werkt"). */
-  readonly phrase: string;
-  readonly words: number;
-}
-
-interface WordMatch {
-  readonly stem: string;
-  readonly sim: number;
-}
-
-/** A query word, or adjacent words joined into a compound ("jeugd wet" -> jeugdwet), with its matches. */
-interface QueryPart {
-  readonly from: number;
-  readonly to: number;
-  readonly matches: readonly WordMatch[];
-}
-
-interface Candidate {
-  concept: number;
-  nameCoverage: number;
-  covered: Map<number, number>;
-  phraseWords: number;
-  inOrder: boolean;
-}
-
 /** Builds the index in one go (CLI, tests, first load). */
-export function createSearchIndex(concepts: readonly Concept[]): SearchIndex {
-  const steps = indexSteps(concepts);
+export function createSearchIndex(concepts: readonly Concept[], opts: SearchOptions = {}): SearchIndex {
+  const steps = indexSteps(concepts, opts);
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
@@ -103,9 +48,12 @@ export function createSearchIndex(concepts: readonly Concept[]): SearchIndex {
  * Builds the index in slices of at most `sliceMs` of work, giving the event loop its turn in between, so
  * a reload of a large knowledge base never holds up the lookups and turns that run meanwhile.
  */
-export async function createSearchIndexInSlices(concepts: readonly Concept[], opts: { sliceMs?: number; analysed?: readonly (readonly NameAnalysis[])[] } = {}): Promise<SearchIndex> {
+export async function createSearchIndexInSlices(
+  concepts: readonly Concept[],
+  opts: SearchOptions & { sliceMs?: number; analysed?: readonly (readonly NameAnalysis[])[] } = {},
+): Promise<SearchIndex> {
   const sliceMs = opts.sliceMs ?? 0.25;
-  const steps = indexSteps(concepts, opts.analysed);
+  const steps = indexSteps(concepts, opts, opts.analysed);
   for (;;) {
     const end = performance.now() + sliceMs;
     let r = steps.next();
@@ -137,84 +85,54 @@ export function analyseNames(concepts: readonly Concept[]): NameAnalysis[][] {
 }
 
 /** The index build as small resumable steps: it yields after each concept and each batch of words. */
-function* indexSteps(concepts: readonly Concept[], analysed?: readonly (readonly NameAnalysis[])[]): Generator<void, SearchIndex> {
+function* indexSteps(concepts: readonly Concept[], opts: SearchOptions, analysed?: readonly (readonly NameAnalysis[])[]): Generator<void, SearchIndex> {
   const names: NameEntry[] = [];
   const postings = new Map<string, number[]>();
   /** Every folded word (and joined compound) of every name, with its stem: fuzzy matching works on words. */
   const stemOfWord = new Map<string, string>();
+  const addName = (entry: NameEntry): void => {
+    const id = names.length;
+    names.push(entry);
+    entry.stems.forEach((stem, i) => {
+      if (entry.stems.indexOf(stem) !== i) return; // a stem twice in one name is posted once
+      const list = postings.get(stem);
+      if (list) list.push(id);
+      else postings.set(stem, [id]);
+    });
+  };
 
-  const nameStemsOf: Array<Set<string>> = [];
+  const analysis: Array<{ concept: number; phrase: string; tokens: readonly Token[] }> = [];
   for (const [ci, concept] of concepts.entries()) {
-    const own = (nameStemsOf[ci] = new Set<string>());
     for (const { phrase, tokens, joinedStem } of analysed?.[ci] ?? analyseNames([concept])[0]!) {
       for (const t of tokens) stemOfWord.set(t.word, t.stem);
       const words = phrase.split(' ').length;
-      for (const stems of stemVariants(tokens, joinedStem, stemOfWord)) {
-        const id = names.length;
-        names.push({ concept: ci, stems, phrase, words });
-        stems.forEach((stem, i) => {
-          own.add(stem);
-          if (stems.indexOf(stem) !== i) return; // a stem twice in one name is posted once
-          const list = postings.get(stem);
-          if (list) list.push(id);
-          else postings.set(stem, [id]);
-        });
-      }
+      for (const stems of stemVariants(tokens, joinedStem, stemOfWord)) addName({ concept: ci, stems, phrase, words });
+      analysis.push({ concept: ci, phrase, tokens });
     }
     yield;
   }
 
-  // Rarity of a word: in how many concepts' names it occurs. (Counting over the explanations too was
-  // measured and dropped: abbreviations such as "soc" then outweighed the words they stand next to.)
+  // Rarity of a word: in how many concepts' names it occurs, as written (the parts of compounds below do not
+  // count). Counting over the explanations too was measured and dropped: abbreviations such as "soc" then
+  // outweighed the words they stand next to.
   const total = Math.max(concepts.length, 1);
   const df = new Map<string, number>();
-  concepts.forEach((concept, ci) => {
-    const seen = new Set<string>();
-    for (const stem of nameStemsOf[ci] ?? []) seen.add(stem);
-    for (const stem of seen) df.set(stem, (df.get(stem) ?? 0) + 1);
-  });
+  for (const [stem, ids] of postings) df.set(stem, new Set(ids.map((id) => names[id]!.concept)).size);
+  yield* compoundVariantSteps(analysis, { postings, stemOfWord }, addName);
   const idf = new Map<string, number>();
   for (const [stem, n] of df) idf.set(stem, Math.log(1 + total / n));
   const unknownWeight = Math.log(1 + total / 2);
   yield;
   const trigrams: TrigramIndex = yield* trigramIndexSteps([...stemOfWord.keys()].filter((w) => w.length >= LOOKUP_TUNING.minFuzzyWordLength));
+  const broad: Set<number> = yield* broadNameSteps(names, postings);
   const weightOf = (stem: string): number => idf.get(stem) ?? unknownWeight;
-
-  function wordMatches(token: Token): WordMatch[] {
-    const best = new Map<string, number>();
-    // a word the knowledge knows is taken as typed: no fuzzy look-alikes (faster, and no drift to a neighbour)
-    if (postings.has(token.stem)) return [{ stem: token.stem, sim: 1 }];
-    if (token.word.length < LOOKUP_TUNING.minFuzzyQueryLength || /\d/.test(token.word)) return toMatches(best);
-    const near = trigrams
-      .near(token.word, LOOKUP_TUNING.maxFuzzyCandidates)
-      .filter((w) => w !== token.word && lengthRatio(w, token.word) >= LOOKUP_TUNING.minLengthRatio);
-    if (near.length === 0) return toMatches(best);
-    const fuse = new Fuse(near, { includeScore: true, ignoreLocation: true, isCaseSensitive: true, threshold: 1 - LOOKUP_TUNING.minWordSimilarity });
-    for (const r of fuse.search(token.word)) {
-      // fuse.js scores the best substring; scale by length so "huismoet" beats "huismoetger" for "huismfet"
-      const sim = (1 - (r.score ?? 1)) * Math.sqrt(lengthRatio(r.item, token.word)) * LOOKUP_TUNING.fuzzyDiscount;
-      const stem = stemOfWord.get(r.item)!;
-      if (sim >= LOOKUP_TUNING.minWordSimilarity * LOOKUP_TUNING.fuzzyDiscount && sim > (best.get(stem) ?? 0)) best.set(stem, sim);
-    }
-    return toMatches(best);
-  }
-
-  function queryParts(tokens: readonly Token[]): QueryPart[] {
-    const parts: QueryPart[] = tokens.map((t, i) => ({ from: i, to: i, matches: wordMatches(t) }));
-    for (let len = 2; len <= 3; len++) {
-      for (let i = 0; i + len <= tokens.length; i++) {
-        const joined = stemWord(tokens.slice(i, i + len).map((t) => t.word).join(''));
-        if (postings.has(joined)) parts.push({ from: i, to: i + len - 1, matches: [{ stem: joined, sim: 1 }] });
-      }
-    }
-    return parts;
-  }
+  const readQuery = createQueryReader({ postings, stemOfWord, trigrams }, opts.synonyms ?? []);
 
   function lookup(query: string): LookupResult {
     const tokens = queryTokens(query);
     if (tokens.length === 0) return { query, outcome: 'none', hits: [] };
-    const parts = queryParts(tokens);
-    const positionWeight = tokens.map((t, i) => {
+    const parts = readQuery(tokens);
+    const positionWeight = tokens.map((_, i) => {
       const best = parts.filter((p) => p.from === i && p.to === i).flatMap((p) => p.matches).sort((a, b) => b.sim - a.sim)[0];
       return best ? weightOf(best.stem) : unknownWeight;
     });
@@ -236,23 +154,10 @@ function* indexSteps(concepts: readonly Concept[], analysed?: readonly (readonly
       for (const nameId of postings.get(stem) ?? []) {
         if (seenNames.has(nameId)) continue;
         seenNames.add(nameId);
-        scoreName(names[nameId]!, reached, weightOf, foldedQuery, byConcept);
+        scoreName(names[nameId]!, broad.has(nameId), reached, weightOf, foldedQuery, byConcept);
       }
     }
-
-    const totalWeight = positionWeight.reduce((a, b) => a + b, 0);
-    const ranked = [...byConcept.values()]
-      .map((c) => {
-        let covered = 0;
-        for (const [pos, sim] of c.covered) covered += positionWeight[pos]! * sim;
-        const queryCoverage = covered / totalWeight;
-        // not capped: two concepts that both cover the query fully are told apart by the bonuses
-        const score = 0.6 * c.nameCoverage + 0.4 * queryCoverage + LOOKUP_TUNING.phraseBonusPerWord * Math.min(c.phraseWords, 3) + (c.inOrder ? LOOKUP_TUNING.orderBonus : 0);
-        return { concept: concepts[c.concept]!, nameCoverage: c.nameCoverage, queryCoverage, score };
-      })
-      .sort((a, b) => b.score - a.score || b.nameCoverage - a.nameCoverage || a.concept.id.localeCompare(b.concept.id));
-
-    return decide(query, tokens.length, ranked);
+    return decide(query, tokens.length, rank([...byConcept.values()], concepts, positionWeight));
   }
 
   // A snapshot never changes, so the answer to the same text never does either: the questions people ask most
@@ -269,71 +174,66 @@ function* indexSteps(concepts: readonly Concept[], analysed?: readonly (readonly
   return { size: concepts.length, lookup: remembered, compute: lookup };
 }
 
-function scoreName(
-  name: NameEntry,
-  reached: ReadonlyMap<string, ReadonlyArray<{ part: QueryPart; sim: number }>>,
-  weightOf: (stem: string) => number,
-  foldedQuery: string,
-  byConcept: Map<number, Candidate>,
-): void {
-  let matched = 0;
-  let weight = 0;
-  let lastPos = -1;
-  let ordered = name.stems.length >= 2;
-  const covered = new Map<number, number>();
-  for (const stem of name.stems) {
-    const w = weightOf(stem);
-    weight += w;
-    let best: { part: QueryPart; sim: number } | undefined;
-    for (const r of reached.get(stem) ?? []) if (!best || r.sim > best.sim) best = r;
-    if (!best) {
-      ordered = false;
-      continue;
+/**
+ * Every name with a compound made of known words also gets a variant with the parts, so that the phrase
+ * variants people type meet it: "kosten van de zorg" meets "zorgkosten", "teams in de wijk" meets "wijkteam".
+ */
+function* compoundVariantSteps(
+  analysis: ReadonlyArray<{ concept: number; phrase: string; tokens: readonly Token[] }>,
+  vocab: { postings: ReadonlyMap<string, readonly number[]>; stemOfWord: ReadonlyMap<string, string> },
+  addName: (entry: NameEntry) => void,
+): Generator<void, void> {
+  const isKnown = knownWordTest(vocab);
+  // a word recurs in many names: split each one once
+  const partsOf = new Map<string, readonly string[] | undefined>();
+  const stemsOfParts = (word: string): readonly string[] | undefined => {
+    if (word.length < 2 * MIN_PART_LENGTH) return undefined;
+    if (partsOf.has(word)) return partsOf.get(word);
+    const parts = splitCompound(word, (p) => p !== word && isKnown(p))?.map((p) => vocab.stemOfWord.get(p) ?? p);
+    partsOf.set(word, parts);
+    return parts;
+  };
+  for (const [i, { concept, phrase, tokens }] of analysis.entries()) {
+    if (i % 50 === 49) yield;
+    if (!tokens.some((t) => t.word.length >= 2 * MIN_PART_LENGTH)) continue;
+    let split = false;
+    const stems = tokens.flatMap((t) => {
+      const parts = stemsOfParts(t.word);
+      if (!parts) return [t.stem];
+      split = true;
+      return parts;
+    });
+    if (split) addName({ concept, stems, phrase, words: phrase.split(' ').length });
+  }
+}
+
+/**
+ * The broad names: a short name (one or two words) that is part of the names of several other concepts ("sociale
+ * basis" in "persoonlijke sociale basis", "drie doelen sociale basis", ...). Next to other words it is context.
+ */
+function* broadNameSteps(names: readonly NameEntry[], postings: ReadonlyMap<string, readonly number[]>): Generator<void, Set<number>> {
+  const broad = new Set<number>();
+  for (const [i, name] of names.entries()) {
+    if (i % 500 === 499) yield;
+    if (name.stems.length === 0 || name.stems.length > 2) continue;
+    let rarest: readonly number[] = postings.get(name.stems[0]!) ?? [];
+    for (const stem of name.stems) {
+      const list = postings.get(stem) ?? [];
+      if (list.length < rarest.length) rarest = list;
     }
-    if (best.part.from <= lastPos) ordered = false;
-    lastPos = best.part.to;
-    matched += w * best.sim;
-    for (let pos = best.part.from; pos <= best.part.to; pos++) covered.set(pos, Math.max(covered.get(pos) ?? 0, best.sim));
+    if (rarest.length <= LOOKUP_TUNING.broadNameMinOthers) continue; // too few names hold it to be broad
+    const others: number[] = [];
+    for (const id of rarest) {
+      const other = names[id]!;
+      if (other.concept === name.concept || others.includes(other.concept)) continue;
+      if (name.stems.every((s) => other.stems.includes(s))) others.push(other.concept);
+      if (others.length >= LOOKUP_TUNING.broadNameMinOthers) {
+        broad.add(i);
+        break;
+      }
+    }
   }
-  const nameCoverage = weight > 0 ? matched / weight : 0;
-  const phraseWords = name.words >= 2 && foldedQuery.includes(` ${name.phrase} `) ? name.words : 0;
-  const prior = byConcept.get(name.concept);
-  if (!prior) {
-    byConcept.set(name.concept, { concept: name.concept, nameCoverage, covered: nameCoverage >= LOOKUP_TUNING.coverageFromName ? covered : new Map(), phraseWords, inOrder: ordered });
-    return;
-  }
-  prior.inOrder ||= ordered;
-  if (nameCoverage >= LOOKUP_TUNING.coverageFromName) for (const [pos, sim] of covered) prior.covered.set(pos, Math.max(prior.covered.get(pos) ?? 0, sim));
-  prior.nameCoverage = Math.max(prior.nameCoverage, nameCoverage);
-  prior.phraseWords = Math.max(prior.phraseWords, phraseWords);
-}
-
-interface Ranked {
-  readonly concept: Concept;
-  readonly nameCoverage: number;
-  readonly queryCoverage: number;
-  readonly score: number;
-}
-
-function decide(query: string, words: number, ranked: readonly Ranked[]): LookupResult {
-  const t = LOOKUP_TUNING;
-  const [best, second] = ranked;
-  if (!best || best.score < t.suggestScore) return { query, outcome: 'none', hits: [] };
-  const clearWinner = !second || best.score - second.score >= t.confidentMargin;
-  // one word on its own is confident only when it is (nearly exactly) a whole name of the concept
-  const oneWordOk = words > 1 || best.nameCoverage >= 0.85;
-  const confident =
-    best.nameCoverage >= t.confidentNameCoverage &&
-    best.queryCoverage >= t.confidentQueryCoverage &&
-    best.score >= t.confidentScore &&
-    clearWinner &&
-    oneWordOk;
-  const floor = Math.max(t.suggestFloor, best.score * 0.6);
-  const hits = ranked
-    .filter((r, i) => i === 0 || r.score >= floor)
-    .slice(0, t.maxSuggestions)
-    .map((r) => ({ concept: r.concept, score: round(Math.min(1, r.score)) }));
-  return { query, outcome: confident ? 'match' : 'suggest', hits };
+  return broad;
 }
 
 /** Name variants as stem lists: the words, and for names of two or three words the joined compound. */
@@ -345,16 +245,4 @@ function stemVariants(tokens: readonly Token[], joinedStem: string | undefined, 
     variants.push([joinedStem]);
   }
   return variants;
-}
-
-function toMatches(best: ReadonlyMap<string, number>): WordMatch[] {
-  return [...best].map(([stem, sim]) => ({ stem, sim }));
-}
-
-function lengthRatio(a: string, b: string): number {
-  return Math.min(a.length, b.length) / Math.max(a.length, b.length);
-}
-
-function round(n: number): number {
-  return Math.round(n * 1000) / 1000;
 }

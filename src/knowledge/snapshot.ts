@@ -3,6 +3,7 @@ import type { Dialogue } from './dialogue-schema.js';
 import type { Problem } from './problems.js';
 import type { SearchIndex } from './search.js';
 import type { ValidDialogue } from './validate-dialogues.js';
+import type { SmallTalk } from './smalltalk-schema.js';
 
 /** One complete, validated, immutable version of the knowledge. A reload swaps whole snapshots. */
 export interface KnowledgeSnapshot {
@@ -15,6 +16,8 @@ export interface KnowledgeSnapshot {
   /** Each dialogue with the hash of its definition, so a run or session notices when its dialogue changed. */
   readonly dialoguesById: ReadonlyMap<string, ValidDialogue>;
   readonly warnings: readonly Problem[];
+  /** Greetings, thanks and the like, with the bot's replies (knowledge/smalltalk.yaml). */
+  readonly smalltalk: SmallTalk;
 }
 
 export type LoadResult =

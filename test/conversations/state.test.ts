@@ -88,6 +88,27 @@ describe('state: retention, erasure, store failures, reloads', () => {
     expect(chat.text()).toContain('Een korte toelichting.');
   });
 
+  test('with the store down, concept questions, help and small talk are still answered; dialogue turns get the notice', async () => {
+    const { store: down, fail } = createFailingStore();
+    const chat = createFakeChannel({ snapshot: () => snapshot, store: down });
+    await chat.say('start proef');
+    fail(true);
+    const rows: Array<[string, string]> = [
+      ['wat is de sociale basis?', '== Sociale basis =='],
+      ['help', 'Dit kun je doen'],
+      ['hallo', 'Hoi!'],
+      ['Beleid', 'Ik kan je antwoord nu niet opslaan door een storing'],
+      ['verder', 'Ik kan je antwoord nu niet opslaan door een storing'],
+    ];
+    for (const [says, answer] of rows) {
+      await chat.say(says);
+      expect({ says, text: chat.text() }).toEqual({ says, text: expect.stringContaining(answer) });
+    }
+    fail(false);
+    await chat.say('Beleid');
+    expect(chat.text()).toContain('Wat vind je belangrijk?');
+  });
+
   test('a reload that changes the dialogue moves a run on safely; one that removes it ends it with a summary', async () => {
     const files = (extraStep: boolean) => ({
       'concepts/a.yaml': readFileSync(path.join(SMALL_KNOWLEDGE, 'concepts/basis.yaml'), 'utf8'),

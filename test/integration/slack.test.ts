@@ -84,15 +84,28 @@ describe('Slack on the shared restify server', () => {
     expect(app.events.at(-1)).toMatchObject({ kind: 'message', text: 'wat is preventie?', conversation: { key: 'slack:T0GEMEENTE:C0SOCIAALDOMEIN:1732442500.000200', scope: 'channel' } });
   });
 
-  test('/routeplanner zoek answers privately through response_url; unknown subcommands get help privately', async () => {
+  test('/routeplanner zoek answers privately through response_url; without a subcommand it shows the help privately', async () => {
     expect((await send('form', slackFixture('slash-command'))).status).toBe(200);
     await until(() => slack.responses.length > 0);
     expect(slack.responses[0]).toMatchObject({ response_type: 'ephemeral' });
     expect(blocksText(slack.responses[0]!['blocks'])).toContain('*Sociale basis*');
-    await send('form', { ...slackFixture('slash-command'), text: 'dansen' });
+    await send('form', { ...slackFixture('slash-command'), text: '' });
     await until(() => slack.responses.length > 1);
     expect(slack.responses[1]).toMatchObject({ response_type: 'ephemeral' });
     expect(blocksText(slack.responses[1]!['blocks'])).toContain('Dit kun je doen');
+  });
+
+  test('/routeplanner <vraag> answers the question privately, when the first word is not a subcommand', async () => {
+    expect((await send('form', { ...slackFixture('slash-command'), text: 'wat is de sociale basis?' })).status).toBe(200);
+    await until(() => slack.responses.length > 0);
+    expect(slack.responses[0]).toMatchObject({ response_type: 'ephemeral' });
+    expect(blocksText(slack.responses[0]!['blocks'])).toContain('*Sociale basis*');
+    expect(app.events.at(-1)).toMatchObject({ kind: 'message', text: 'zoek wat is de sociale basis?', conversation: { key: 'slack:T0GEMEENTE:C0SOCIAALDOMEIN', scope: 'channel' } });
+    // an unknown word is a question too: an honest answer instead of the help menu
+    await send('form', { ...slackFixture('slash-command'), text: 'dansen' });
+    await until(() => slack.responses.length > 1);
+    expect(blocksText(slack.responses[1]!['blocks'])).toContain('Daar heb ik geen antwoord op');
+    expect(calls('chat.postMessage')).toEqual([]);
   });
 
   test('/routeplanner start without kanaal runs in the DM; herlaad is refused for non-admins and reloads for admins', async () => {

@@ -122,8 +122,8 @@ const PERSONAL_SUBCOMMANDS = new Set(['verder', 'stop', 'vergeet']);
 
 /**
  * `/routeplanner <sub>`: help, zoek, start [kanaal], verder, stop, vergeet mij, and for admins herlaad, status and
- * onbeantwoord. Unknown
- * subcommands get help, privately. `start` without `kanaal` runs in the user's DM.
+ * onbeantwoord. Anything else is a question (`/routeplanner wat is de sociale basis?`), answered privately like
+ * `zoek`; without text, the help. `start` without `kanaal` runs in the user's DM.
  */
 export function parseSlashCommand(body: SlackCommandBody, adminIds: readonly string[]): SlashCommand {
   const actor = slackActor(body.team_id, body.user_id, body.user_name, adminIds);
@@ -135,6 +135,7 @@ export function parseSlashCommand(body: SlackCommandBody, adminIds: readonly str
 
   switch (word) {
     case '':
+    case '?':
     case 'help':
     case 'hulp':
       return { kind: 'help', actor, conversation: here };
@@ -152,7 +153,8 @@ export function parseSlashCommand(body: SlackCommandBody, adminIds: readonly str
       return group && !dm ? text(`start ${rest.join(' ')}`, 'here', false) : text(`start ${rest.join(' ')}`, 'dm', false);
     }
     default:
-      if (!PERSONAL_SUBCOMMANDS.has(word)) return { kind: 'help', actor, conversation: here };
+      // a question, never an answer to a dialogue step or a vote: it goes to the core as `zoek`
+      if (!PERSONAL_SUBCOMMANDS.has(word)) return text(`zoek ${body.text.trim()}`, 'here', true);
       // vergeet mij is always personal; stop and verder act on a group session where typed in a channel
       return word === 'vergeet' ? text('vergeet mij', 'here', true) : text(word, 'here', false);
   }

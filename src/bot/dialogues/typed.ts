@@ -10,33 +10,41 @@ import { kindOf } from './kinds/kind-of.js';
 import type { ClickedInput } from './kinds/step-kind.js';
 import { looksLikeQuestion } from './looks-like-question.js';
 import { modeOf, resume, type AnyMode } from './moves.js';
+import { personal } from './personal.js';
 import { pinnedDialogue, type Position } from './position.js';
+
+/** What typed text was to the dialogue: its replies, or nothing, and whether a personal dialogue waits (for "ga verder"). */
+export interface TypedReading {
+  readonly replies?: Reply[];
+  readonly waiting: boolean;
+}
 
 /**
  * Typed text while a dialogue waits for an answer, read as the person means it: an answer (a number, a label,
  * free text), a wrong answer ("4" on three options: "past niet", with the options), a question (looked up
- * instead), or free text that reads like a question (asked which one it is). Undefined: not an answer.
+ * instead), or free text that reads like a question (asked which one it is). No replies: not an answer.
  */
-export async function typedInDialogue(turn: Turn, text: string): Promise<Reply[] | undefined> {
+export async function typedInDialogue(turn: Turn, text: string): Promise<TypedReading> {
   const mode = modeOf(turn);
   const held = await mode.read(turn);
   const position = held.running;
-  if (!position || held.paused) return undefined;
+  const waiting = mode === personal && position !== undefined;
+  if (!position || held.paused) return { waiting };
   const dialogue = pinnedDialogue(turn.snapshot, position);
   // the dialogue changed or went away since the last turn: say so and show where it goes on
-  if (!dialogue) return resume(turn, mode);
+  if (!dialogue) return { replies: await resume(turn, mode), waiting };
   const step = stepById(dialogue, position.stepId);
-  if (!step) return undefined;
+  if (!step) return { waiting };
   const reading = kindOf(step).read(step, text, { looksLikeQuestion: (t) => looksLikeQuestion(t, turn.snapshot.index) });
   switch (reading.kind) {
     case 'none':
-      return undefined;
+      return { waiting };
     case 'wrong':
-      return [notice(reading.problem, [], { tone: 'warning', private: true })];
+      return { replies: [notice(reading.problem, [], { tone: 'warning', private: true })], waiting };
     case 'answer':
-      return mode.answer(turn, position.id, step.id, { value: reading.value });
+      return { replies: await mode.answer(turn, position.id, step.id, { value: reading.value }), waiting };
     case 'unsure':
-      return askWhichMeant(turn, mode, position, step, text.trim());
+      return { replies: await askWhichMeant(turn, mode, position, step, text.trim()), waiting };
   }
 }
 

@@ -1,4 +1,4 @@
-import { messageToEvent, type SlackMessageEvent } from '../../../src/adapters/slack/inbound.js';
+import { messageToEvent, parseSlashCommand, type SlackMessageEvent } from '../../../src/adapters/slack/inbound.js';
 
 /** Which Slack messages are a person talking to the bot, and as which conversation. */
 const dm = (patch: Partial<SlackMessageEvent> = {}): SlackMessageEvent => ({ type: 'message', channel: 'D0ANNADM', channel_type: 'im', user: 'U0ANNA', text: 'wat is de sociale basis?', ts: '1.1', ...patch });
@@ -38,5 +38,27 @@ describe('Slack messages as neutral events', () => {
       conversation: { key: 'slack:T0GEMEENTE:C0KANAAL:5.5', scope: 'channel' },
       text: 'start zelfscan kanaal',
     });
+  });
+});
+
+describe('/routeplanner as neutral text', () => {
+  const slash = (text: string, channel = 'C0KANAAL') => parseSlashCommand({ command: '/routeplanner', text, team_id: 'T0GEMEENTE', user_id: 'U0ANNA', channel_id: channel }, []);
+
+  test.each(['', '  ', '?', 'help', 'hulp', 'zoek'])('%j shows the help', (text) => {
+    expect(slash(text).kind).toBe('help');
+  });
+
+  test.each([
+    ['wat is de sociale basis?', 'zoek wat is de sociale basis?'],
+    ['Wmo', 'zoek Wmo'],
+    ['  hoe werkt de jeugdwet  ', 'zoek hoe werkt de jeugdwet'],
+    ['zoek mantelzorg', 'zoek mantelzorg'],
+  ])('%j is a question, answered privately where it was asked', (text, core) => {
+    expect(slash(text)).toMatchObject({ kind: 'text', text: core, target: 'here', private: true, conversation: { key: 'slack:T0GEMEENTE:C0KANAAL', scope: 'channel' } });
+  });
+
+  test('subcommands stay subcommands: start goes to the DM, stop acts here, in public', () => {
+    expect(slash('start zelfscan')).toMatchObject({ kind: 'text', text: 'start zelfscan', target: 'dm', private: false });
+    expect(slash('stop')).toMatchObject({ kind: 'text', text: 'stop', target: 'here', private: false });
   });
 });

@@ -23,6 +23,19 @@ describe('normalisation', () => {
     expect(queryTokens('drie doelen').map((t) => t.stem)).toEqual(queryTokens('3 doelen').map((t) => t.stem));
   });
 
+  test('ordinals become digits too, so "derde knop" meets "knop 3"', () => {
+    expect(queryTokens('derde knop').map((t) => t.word)).toEqual(['3', 'knop']);
+    expect(queryTokens('the fifth knob').map((t) => t.word)).toEqual(['5', 'knob']);
+  });
+
+  test('asking what something does is asking what it is: "wat doet de wmo" is "wmo"', () => {
+    expect(queryTokens('wat doet de wmo').map((t) => t.word)).toEqual(['wmo']);
+    expect(queryTokens('wat doen wijkteams?').map((t) => t.word)).toEqual(['wijkteams']);
+    expect(queryTokens('hoe werkt de wmo').map((t) => t.word)).toEqual(['wmo']);
+    // only right after "hoe": "wat werkt" is a concept
+    expect(queryTokens('wat werkt in de wijk').map((t) => t.word)).toEqual(['werkt', 'wijk']);
+  });
+
   test('a name made only of filler words keeps its words', () => {
     expect(nameTokens('Wat werkt').map((t) => t.word)).toEqual(['werkt']);
     expect(nameTokens('wat is').map((t) => t.word)).toEqual(['wat', 'is']);

@@ -1,0 +1,49 @@
+/**
+ * Thresholds of the concept lookup, tuned on ../shared/eval, the research test queries and the tuning half of
+ * our own realistic queries (test/fixtures/lookup-tune.jsonl); checked on the held-out half (see
+ * test/knowledge/lookup-quality.test.ts).
+ */
+export const LOOKUP_TUNING = {
+  /** Query words shorter than this match exactly only: abbreviations such as wmo, wlz, swo, amw. */
+  minFuzzyQueryLength: 4,
+  /** Knowledge words shorter than this are never fuzzy targets, so "gala" or "mkba" need an exact match. */
+  minFuzzyWordLength: 5,
+  /** A fuzzy word match is never worth a full exact one. */
+  fuzzyDiscount: 0.92,
+  minWordSimilarity: 0.62,
+  minLengthRatio: 0.7,
+  maxFuzzyCandidates: 24,
+  /** A known part of a compound the knowledge does not know ("begrotings|tekort"). */
+  compoundPartSimilarity: 0.85,
+  /** An agent noun for its activity ("opbouwwerker" for "opbouwwerk"). */
+  agentSimilarity: 0.9,
+  /** A phrase from synonyms.yaml for the word it means ("overheveling" for "decentralisatie"). */
+  synonymSimilarity: 0.9,
+  confidentNameCoverage: 0.85,
+  confidentQueryCoverage: 0.7,
+  confidentScore: 0.8,
+  confidentMargin: 0.05,
+  suggestScore: 0.5,
+  suggestFloor: 0.4,
+  phraseBonusPerWord: 0.04,
+  /** A multi-word name whose words appear in the query in the same order ("vijf knopen" is not "knop 5"). */
+  orderBonus: 0.02,
+  /** The concept named first in the query: a tie breaker ("verschil mantelzorg en vrijwilliger"). */
+  leadBonus: 0.01,
+  /** A name of the concept that matches at least this much also counts towards explaining the query. */
+  coverageFromName: 0.3,
+  maxSuggestions: 3,
+  /**
+   * A name is broad (a domain phrase such as "sociale basis" or "sociaal domein") when it is part of the names
+   * of at least this many other concepts; next to other words it is context, not the question.
+   */
+  broadNameMinOthers: 3,
+  /** A concept that explains the words beside a domain phrase must be named for the most part ("doelen" of "drie doelen sociale basis"). */
+  contextMinNameCoverage: 0.65,
+  /** How much the words of such a domain phrase still count towards explaining the query. */
+  contextWeight: 0.25,
+  /** The only candidate is answered directly when it explains this much of the query... */
+  singleCandidateQueryCoverage: 0.9,
+  /** ...and the query names at least this much of it ("wat doet de wmo", "wat is een visie"). */
+  singleCandidateNameCoverage: 0.5,
+} as const;

@@ -1,0 +1,119 @@
+import Fuse from 'fuse.js';
+import { LOOKUP_TUNING } from './lookup-tuning.js';
+import { queryTokens, stemWord, type Token } from './normalize.js';
+import type { Synonym } from './synonyms.js';
+import type { TrigramIndex } from './trigram-index.js';
+import { agentActivity, knownParts } from './word-parts.js';
+
+/**
+ * How the words of a query reach the words of the knowledge: as typed, with a typo, as a compound of known
+ * words, as an agent noun, joined with their neighbours ("jeugd wet"), or through synonyms.yaml.
+ */
+
+export interface WordMatch {
+  readonly stem: string;
+  readonly sim: number;
+}
+
+/** Query words `from`..`to` (one word, adjacent words joined, or a phrase) and the knowledge stems they reach. */
+export interface QueryPart {
+  readonly from: number;
+  readonly to: number;
+  readonly matches: readonly WordMatch[];
+}
+
+/** What the index knows of its own words. */
+export interface Vocabulary {
+  /** Stem -> the names that hold it. */
+  readonly postings: ReadonlyMap<string, readonly number[]>;
+  /** Every folded word of every name (and joined compound), with its stem. */
+  readonly stemOfWord: ReadonlyMap<string, string>;
+  readonly trigrams: TrigramIndex;
+}
+
+/** A compiled synonym: the content stems of a phrase people say, and the stems of what it means. */
+interface SynonymRule {
+  readonly say: readonly string[];
+  readonly means: readonly string[];
+}
+
+/** True when `part` is a word or stem of the knowledge's names. */
+export function knownWordTest(vocab: Pick<Vocabulary, 'postings' | 'stemOfWord'>): (part: string) => boolean {
+  return (part) => vocab.stemOfWord.has(part) || vocab.postings.has(part);
+}
+
+export function createQueryReader(vocab: Vocabulary, synonyms: readonly Synonym[]): (tokens: readonly Token[]) => QueryPart[] {
+  const t = LOOKUP_TUNING;
+  const isKnown = knownWordTest(vocab);
+  const stemOf = (word: string): string => vocab.stemOfWord.get(word) ?? stemWord(word);
+  const rules = new Map<string, SynonymRule[]>();
+  for (const { means, say } of synonyms) {
+    const meant = queryTokens(means).map((tok) => tok.stem);
+    for (const phrase of say) {
+      const stems = queryTokens(phrase).map((tok) => tok.stem);
+      if (stems.length === 0) continue;
+      const list = rules.get(stems[0]!) ?? [];
+      list.push({ say: stems, means: meant });
+      rules.set(stems[0]!, list);
+    }
+  }
+
+  function fuzzy(word: string): WordMatch[] {
+    const best = new Map<string, number>();
+    const near = vocab.trigrams.near(word, t.maxFuzzyCandidates).filter((w) => w !== word && lengthRatio(w, word) >= t.minLengthRatio);
+    if (near.length === 0) return [];
+    const fuse = new Fuse(near, { includeScore: true, ignoreLocation: true, isCaseSensitive: true, threshold: 1 - t.minWordSimilarity });
+    for (const r of fuse.search(word)) {
+      // fuse.js scores the best substring; scale by length so "huismoet" beats "huismoetger" for "huismfet"
+      const sim = (1 - (r.score ?? 1)) * Math.sqrt(lengthRatio(r.item, word)) * t.fuzzyDiscount;
+      const stem = vocab.stemOfWord.get(r.item)!;
+      if (sim >= t.minWordSimilarity * t.fuzzyDiscount && sim > (best.get(stem) ?? 0)) best.set(stem, sim);
+    }
+    return [...best].map(([stem, sim]) => ({ stem, sim }));
+  }
+
+  /** The parts for one word: as typed, or else its typo look-alikes or else its known compound parts; and its activity. */
+  function wordParts(token: Token, at: number): QueryPart[] {
+    const activity = agentActivity(token.word, isKnown);
+    const parts: QueryPart[] = activity ? [{ from: at, to: at, matches: [{ stem: stemOf(activity), sim: t.agentSimilarity }] }] : [];
+    // a word the knowledge knows is taken as typed: no look-alikes (faster, and no drift to a neighbour)
+    if (vocab.postings.has(token.stem)) return [{ from: at, to: at, matches: [{ stem: token.stem, sim: 1 }] }, ...parts];
+    if (token.word.length < t.minFuzzyQueryLength || /\d/.test(token.word)) return parts;
+    const lookAlikes = fuzzy(token.word);
+    // a word with no look-alike may be a compound the knowledge does not know ("begrotings|tekort")
+    const pieces = lookAlikes.length > 0 ? [] : knownParts(token.word, isKnown);
+    if (lookAlikes.length > 0) parts.push({ from: at, to: at, matches: lookAlikes });
+    if (pieces.length > 0) parts.push({ from: at, to: at, matches: pieces.map((p) => ({ stem: stemOf(p), sim: t.compoundPartSimilarity })) });
+    return parts;
+  }
+
+  /** Two or three adjacent words written apart that the knowledge writes as one ("jeugd wet" -> jeugdwet). */
+  function joinedParts(tokens: readonly Token[]): QueryPart[] {
+    const parts: QueryPart[] = [];
+    for (let len = 2; len <= 3; len++) {
+      for (let i = 0; i + len <= tokens.length; i++) {
+        const stem = stemWord(tokens.slice(i, i + len).map((tok) => tok.word).join(''));
+        if (vocab.postings.has(stem)) parts.push({ from: i, to: i + len - 1, matches: [{ stem, sim: 1 }] });
+      }
+    }
+    return parts;
+  }
+
+  function synonymParts(tokens: readonly Token[]): QueryPart[] {
+    const parts: QueryPart[] = [];
+    tokens.forEach((token, i) => {
+      for (const rule of rules.get(token.stem) ?? []) {
+        if (rule.say.every((stem, k) => tokens[i + k]?.stem === stem)) {
+          parts.push({ from: i, to: i + rule.say.length - 1, matches: rule.means.map((stem) => ({ stem, sim: t.synonymSimilarity })) });
+        }
+      }
+    });
+    return parts;
+  }
+
+  return (tokens) => [...tokens.flatMap((token, i) => wordParts(token, i)), ...joinedParts(tokens), ...synonymParts(tokens)];
+}
+
+function lengthRatio(a: string, b: string): number {
+  return Math.min(a.length, b.length) / Math.max(a.length, b.length);
+}

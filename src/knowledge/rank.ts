@@ -1,0 +1,162 @@
+import { LOOKUP_TUNING } from './lookup-tuning.js';
+import type { QueryPart } from './query-parts.js';
+import type { Concept } from './schema.js';
+
+/**
+ * Scores the concepts a query reaches and decides: a confident match, "bedoelde je..." suggestions, or none.
+ * Each concept scores by how much of its best name the query covers and how much of the query the concept
+ * explains (words weighted by rarity among names), plus small bonuses for a literal phrase and word order.
+ */
+
+export interface NameEntry {
+  readonly concept: number;
+  readonly stems: readonly string[];
+  /** The folded name with filler words kept, for literal phrase matches ("wat werkt"). */
+  readonly phrase: string;
+  readonly words: number;
+}
+
+/** Stem -> the query parts that reach it, with their similarity. */
+export type Reached = ReadonlyMap<string, ReadonlyArray<{ readonly part: QueryPart; readonly sim: number }>>;
+
+export interface Candidate {
+  readonly concept: number;
+  nameCoverage: number;
+  /** Query position -> similarity, over every name that matches at least `coverageFromName`. */
+  readonly covered: Map<number, number>;
+  /** The positions that a broad name of the concept ("sociale basis") covers in full, if any. */
+  broadPositions: ReadonlySet<number>;
+  /** The first query position its best-covered name reaches. */
+  firstPosition: number;
+  phraseWords: number;
+  inOrder: boolean;
+}
+
+export interface Ranked {
+  readonly concept: Concept;
+  readonly nameCoverage: number;
+  readonly queryCoverage: number;
+  readonly score: number;
+}
+
+/** Shared by every candidate without a broad name; never changed (a broad one gets a set of its own). */
+const NO_POSITIONS: ReadonlySet<number> = new Set();
+
+export function scoreName(name: NameEntry, broad: boolean, reached: Reached, weightOf: (stem: string) => number, foldedQuery: string, byConcept: Map<number, Candidate>): void {
+  let matched = 0;
+  let weight = 0;
+  let lastPos = -1;
+  let ordered = name.stems.length >= 2;
+  const covered = new Map<number, number>();
+  let first = Infinity;
+  for (const stem of name.stems) {
+    const w = weightOf(stem);
+    weight += w;
+    let best: { part: QueryPart; sim: number } | undefined;
+    for (const r of reached.get(stem) ?? []) if (!best || r.sim > best.sim) best = r;
+    if (!best) {
+      ordered = false;
+      continue;
+    }
+    if (best.part.from <= lastPos) ordered = false;
+    lastPos = best.part.to;
+    first = Math.min(first, best.part.from);
+    matched += w * best.sim;
+    for (let pos = best.part.from; pos <= best.part.to; pos++) covered.set(pos, Math.max(covered.get(pos) ?? 0, best.sim));
+  }
+  const nameCoverage = weight > 0 ? matched / weight : 0;
+  const phraseWords = name.words >= 2 && foldedQuery.includes(` ${name.phrase} `) ? name.words : 0;
+  const counts = nameCoverage >= LOOKUP_TUNING.coverageFromName;
+  const broadPositions = broad && nameCoverage >= LOOKUP_TUNING.confidentNameCoverage ? new Set(covered.keys()) : NO_POSITIONS;
+  const prior = byConcept.get(name.concept);
+  if (!prior) {
+    byConcept.set(name.concept, { concept: name.concept, nameCoverage, covered: counts ? covered : new Map(), broadPositions, firstPosition: first, phraseWords, inOrder: ordered });
+    return;
+  }
+  prior.inOrder ||= ordered;
+  if (counts) for (const [pos, sim] of covered) prior.covered.set(pos, Math.max(prior.covered.get(pos) ?? 0, sim));
+  if (broadPositions.size > 0) prior.broadPositions = new Set([...prior.broadPositions, ...broadPositions]);
+  if (nameCoverage > prior.nameCoverage) {
+    prior.nameCoverage = nameCoverage;
+    prior.firstPosition = first;
+  }
+  prior.phraseWords = Math.max(prior.phraseWords, phraseWords);
+}
+
+/**
+ * The query positions that only set the scene: those of a broad name named in full ("sociale basis", "sociaal
+ * domein", "wmo"), when other words of the query are explained by a concept that names enough of itself. Then
+ * "sturing op de sociale basis" asks about sturing; empty when the query is just the broad name.
+ */
+function contextPositions(candidates: readonly Candidate[], words: number): Set<number> {
+  const context = new Set<number>();
+  for (const c of candidates) for (const pos of c.broadPositions) context.add(pos);
+  if (context.size === 0 || context.size >= words) return new Set();
+  const explainsRest = candidates.some((c) => {
+    if (c.broadPositions.size > 0 || c.nameCoverage < LOOKUP_TUNING.contextMinNameCoverage) return false;
+    for (const pos of c.covered.keys()) if (!context.has(pos)) return true;
+    return false;
+  });
+  return explainsRest ? context : new Set();
+}
+
+export function rank(candidates: readonly Candidate[], concepts: readonly Concept[], positionWeight: readonly number[]): Ranked[] {
+  const t = LOOKUP_TUNING;
+  const context = contextPositions(candidates, positionWeight.length);
+  // beside a domain phrase, a concept is measured mostly by how much of the rest of the query it explains
+  const counted = positionWeight.map((w, pos) => (context.has(pos) ? w * t.contextWeight : w));
+  const totalWeight = counted.reduce((a, b) => a + b, 0);
+  // the topic of a question usually comes first: "verschil mantelzorg en vrijwilliger" is about mantelzorg
+  let lead = Infinity;
+  for (const c of candidates) lead = Math.min(lead, c.firstPosition);
+  const scored = candidates.map((c) => {
+    let covered = 0;
+    for (const [pos, sim] of c.covered) covered += counted[pos]! * sim;
+    const queryCoverage = covered / totalWeight;
+    // not capped: two concepts that both cover the query fully are told apart by the bonuses
+    const score = 0.6 * c.nameCoverage + 0.4 * queryCoverage + t.phraseBonusPerWord * Math.min(c.phraseWords, 3) + (c.inOrder ? t.orderBonus : 0);
+    // the lead only orders near-equals; it never lifts a candidate over a threshold
+    const order = score + (c.firstPosition === lead ? t.leadBonus : 0);
+    return { ranked: { concept: concepts[c.concept]!, nameCoverage: c.nameCoverage, queryCoverage, score }, order };
+  });
+  return scored
+    .sort((a, b) => b.order - a.order || b.ranked.nameCoverage - a.ranked.nameCoverage || a.ranked.concept.id.localeCompare(b.ranked.concept.id))
+    .map((s) => s.ranked);
+}
+
+export type LookupOutcome = 'match' | 'suggest' | 'none';
+
+export interface LookupHit {
+  readonly concept: Concept;
+  /** 0..1, higher is better. */
+  readonly score: number;
+}
+
+export interface LookupResult {
+  readonly query: string;
+  readonly outcome: LookupOutcome;
+  /** The match first, or up to three suggestions; empty when the outcome is none. */
+  readonly hits: readonly LookupHit[];
+}
+
+export function decide(query: string, words: number, ranked: readonly Ranked[]): LookupResult {
+  const t = LOOKUP_TUNING;
+  const [best, second] = ranked;
+  if (!best || best.score < t.suggestScore) return { query, outcome: 'none', hits: [] };
+  const clearWinner = !second || best.score - second.score >= t.confidentMargin;
+  // one word on its own is confident only when it is (nearly exactly) a whole name of the concept
+  const oneWordOk = words > 1 || best.nameCoverage >= 0.85;
+  const confident =
+    best.nameCoverage >= t.confidentNameCoverage && best.queryCoverage >= t.confidentQueryCoverage && best.score >= t.confidentScore && clearWinner && oneWordOk;
+  const floor = Math.max(t.suggestFloor, best.score * 0.6);
+  const plausible = ranked.filter((r, i) => i === 0 || r.score >= floor);
+  // one plausible candidate that explains the whole question is the one meant: no one-item "bedoelde je" (a lone
+  // word that is only part of a name, such as "basis", still asks)
+  const onlyOne = plausible.length === 1 && oneWordOk && best.queryCoverage >= t.singleCandidateQueryCoverage && best.nameCoverage >= t.singleCandidateNameCoverage;
+  const hits = plausible.slice(0, t.maxSuggestions).map((r) => ({ concept: r.concept, score: round(Math.min(1, r.score)) }));
+  return { query, outcome: confident || onlyOne ? 'match' : 'suggest', hits };
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}

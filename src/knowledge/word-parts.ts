@@ -1,0 +1,74 @@
+/**
+ * Dutch word formation the Snowball stemmer does not cover: compounds ("zorgkosten" is "kosten" of "zorg",
+ * "bijstandsuitkering" an "uitkering" of the "bijstand") and agent nouns ("opbouwwerker" does "opbouwwerk").
+ * Works on folded words against the words of the knowledge's names, so it needs no dictionary.
+ */
+
+/** Parts shorter than this are never split off: "wijk", "zorg", "team" and "werk" are the shortest that count. */
+export const MIN_PART_LENGTH = 4;
+
+/** Letters Dutch puts between the parts of a compound: "bijstand-s-uitkering", "jongeren-werk". */
+const LINKING = ['s', 'e'];
+
+/**
+ * The known words a compound is made of, or undefined: both parts must be known words (`isKnown`), and a known
+ * part that is itself a compound is split too ("sociaalwerkorganisatie" -> sociaal, werk, organisatie).
+ */
+export function splitCompound(word: string, isKnown: (part: string) => boolean, depth = 2): string[] | undefined {
+  if (depth === 0 || word.length < 2 * MIN_PART_LENGTH) return undefined;
+  // the longest head first: the last part of a Dutch compound carries its meaning
+  for (let i = MIN_PART_LENGTH; i <= word.length - MIN_PART_LENGTH; i++) {
+    const head = word.slice(i);
+    if (!isKnown(head)) continue;
+    const modifier = knownModifier(word.slice(0, i), isKnown);
+    if (modifier === undefined) continue;
+    return [...(splitCompound(modifier, isKnown, depth - 1) ?? [modifier]), ...(splitCompound(head, isKnown, depth - 1) ?? [head])];
+  }
+  return undefined;
+}
+
+/**
+ * The known parts of an unknown query word, when at least one side of a split is a known word and the other is
+ * a plausible word (three letters or more): "begrotingstekort" -> [tekort], "bijstandsuitkering" -> [bijstand].
+ * The split that leaves the most letters known wins; [] when there is none.
+ */
+export function knownParts(word: string, isKnown: (part: string) => boolean): string[] {
+  const both = splitCompound(word, isKnown, 1);
+  if (both) return both;
+  let best: string[] = [];
+  let bestLength = 0;
+  const consider = (parts: readonly string[] | undefined): void => {
+    const length = parts?.reduce((n, p) => n + p.length, 0) ?? 0;
+    if (parts && length > bestLength) [best, bestLength] = [[...parts], length];
+  };
+  for (let i = 3; i <= word.length - 3; i++) {
+    const head = word.slice(i);
+    if (head.length >= MIN_PART_LENGTH && isKnown(head)) consider([head]);
+    const modifier = knownModifier(word.slice(0, i), isKnown);
+    // the known side may itself be a compound of known words ("wijkteam|leider")
+    consider(modifier !== undefined ? [modifier] : splitCompound(word.slice(0, i), isKnown, 1));
+  }
+  return best;
+}
+
+function knownModifier(modifier: string, isKnown: (part: string) => boolean): string | undefined {
+  if (modifier.length >= MIN_PART_LENGTH && isKnown(modifier)) return modifier;
+  for (const link of LINKING) {
+    if (modifier.endsWith(link)) {
+      const bare = modifier.slice(0, -link.length);
+      if (bare.length >= MIN_PART_LENGTH && isKnown(bare)) return bare;
+    }
+  }
+  return undefined;
+}
+
+/** The activity an agent noun does, when that activity is a known word: "buurtwerker" -> "buurtwerk". */
+export function agentActivity(word: string, isKnown: (w: string) => boolean): string | undefined {
+  for (const suffix of ['ers', 'er', 'sters', 'ster']) {
+    if (!word.endsWith(suffix)) continue;
+    const activity = word.slice(0, -suffix.length);
+    if (activity.length >= MIN_PART_LENGTH && isKnown(activity)) return activity;
+  }
+  return undefined;
+}
+

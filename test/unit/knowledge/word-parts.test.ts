@@ -1,0 +1,36 @@
+import { agentActivity, knownParts, splitCompound } from '../../../src/knowledge/word-parts.js';
+
+const known = new Set(['zorg', 'kosten', 'wijk', 'team', 'sociaal', 'werk', 'sociaalwerk', 'organisatie', 'bijstand', 'tekort', 'jongeren', 'buurtwerk', 'opbouwwerk']);
+const isKnown = (w: string): boolean => known.has(w);
+
+describe('Dutch word parts', () => {
+  test.each([
+    ['zorgkosten', ['zorg', 'kosten']],
+    ['wijkteam', ['wijk', 'team']],
+    ['jongerenwerk', ['jongeren', 'werk']],
+    // a known part that is itself a compound is split too
+    ['sociaalwerkorganisatie', ['sociaal', 'werk', 'organisatie']],
+  ])('%s is made of known words %j', (word, parts) => {
+    expect(splitCompound(word, isKnown)).toEqual(parts);
+  });
+
+  test('a compound is split only when both parts are known, with a linking s or e allowed', () => {
+    expect(splitCompound('mantelzorg', isKnown)).toBeUndefined(); // "mantel" is not a known word
+    expect(splitCompound('bijstandsteam', isKnown)).toEqual(['bijstand', 'team']);
+    expect(splitCompound('zorg', isKnown)).toBeUndefined();
+  });
+
+  test('an unknown query word gives its known side: "begrotingstekort" -> tekort, "bijstandsuitkering" -> bijstand', () => {
+    expect(knownParts('begrotingstekort', isKnown)).toEqual(['tekort']);
+    expect(knownParts('bijstandsuitkering', isKnown)).toEqual(['bijstand']);
+    expect(knownParts('wijkteamleider', isKnown)).toEqual(['wijk', 'team']);
+    expect(knownParts('afvalinzameling', isKnown)).toEqual([]);
+  });
+
+  test('an agent noun gives the activity it does, when that is known', () => {
+    expect(agentActivity('buurtwerker', isKnown)).toBe('buurtwerk');
+    expect(agentActivity('opbouwwerkers', isKnown)).toBe('opbouwwerk');
+    expect(agentActivity('leraar', isKnown)).toBeUndefined();
+    expect(agentActivity('burger', isKnown)).toBeUndefined();
+  });
+});
