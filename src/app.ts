@@ -21,6 +21,7 @@ import { isRedisStore, openStore } from './storage/open.js';
 import { ACTIVE_KEY, createReloader, type Reloader } from './ops/reloader.js';
 import type { ActiveKnowledge } from './knowledge/reload-report.js';
 import { registerOpsRoutes } from './ops/routes.js';
+import { registerLegalPages } from './legal/routes.js';
 import { createUnansweredLog, type UnansweredLog } from './ops/unanswered.js';
 import { watchKnowledge } from './ops/watch.js';
 
@@ -150,6 +151,7 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
     next();
   });
   registerOpsRoutes(server, { knowledge, store, metrics, reloader, inflight, log, adminToken: config.adminToken, instanceId });
+  registerLegalPages(server, { organisation: config.organisation.name, contact: config.organisation.privacyContact, retentionDays: config.retentionDays });
   const track = <T>(work: Promise<T>): Promise<T> => inflight.track(work);
   if (config.teams.enabled) {
     const teams = createTeamsAdapter({ bot: instrumentBot(bot, 'teams', metrics), config: config.teams, store, log, onEvent: deps.onEvent, track, deduper: deps.deduper });
