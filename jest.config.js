@@ -12,6 +12,8 @@ export default {
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   setupFiles: ['<rootDir>/test/setup-env.ts'],
   testTimeout: 30000,
+  // the default reporter shows only a count of skipped tests; this one lists them, and their names say why
+  reporters: ['default', '<rootDir>/test/tools/skipped-reporter.mjs'],
   // Two runs of `npm test` out of about fifteen did not exit after every test had passed. A likely cause was
   // found later: each test file's nock wrapped Node's http client again, seven deep in a full run, leaving
   // mock sockets open; test files now restore nock when done (test/helpers/app.ts), and ten runs without

@@ -21,6 +21,7 @@ import { isRedisStore, openStore } from './storage/open.js';
 import { ACTIVE_KEY, createReloader, type Reloader } from './ops/reloader.js';
 import type { ActiveKnowledge } from './knowledge/reload-report.js';
 import { registerOpsRoutes } from './ops/routes.js';
+import { registerLegalPages } from './legal/routes.js';
 import { createUnansweredLog, type UnansweredLog } from './ops/unanswered.js';
 import { watchKnowledge } from './ops/watch.js';
 
@@ -83,18 +84,28 @@ export class StartupError extends Error {
 }
 
 /**
+ * Refuses a start that would take unauthenticated requests from other machines: Teams on without an app id
+ * accepts any request, so only a loopback address will do (or ALLOW_UNAUTHENTICATED=true on a trusted test
+ * network). With Teams off (a Slack-only bot) that entrance does not exist and every Slack request is signed.
+ */
+export function checkListenAddress(config: Pick<Config, 'host' | 'allowUnauthenticated' | 'teams'>): void {
+  const unauthenticatedTeams = config.teams.enabled && !config.teams.appId;
+  if (unauthenticatedTeams && !isLoopback(config.host) && !config.allowUnauthenticated) {
+    throw new StartupError(
+      'UNAUTHENTICATED_PUBLIC_LISTEN',
+      `refusing to listen on ${config.host} without authentication: set MicrosoftAppId (and its password), or TEAMS_ENABLED=false for a Slack-only bot, or, for a trusted test network only, ALLOW_UNAUTHENTICATED=true`,
+    );
+  }
+}
+
+/**
  * Builds and starts the whole bot from a config: knowledge -> store -> core -> adapters -> server. Used by
  * main.ts and by the integration tests (with port 0 and a temp data folder).
  */
 export async function startApp(config: Config, deps: AppDeps): Promise<App> {
   const { log, store } = deps;
-  const authenticated = Boolean(config.teams.appId);
-  if (!authenticated && !isLoopback(config.host) && !config.allowUnauthenticated) {
-    throw new StartupError(
-      'UNAUTHENTICATED_PUBLIC_LISTEN',
-      `refusing to listen on ${config.host} without authentication: set MicrosoftAppId (and its password) or, for a trusted test network only, ALLOW_UNAUTHENTICATED=true`,
-    );
-  }
+  checkListenAddress(config);
+  const unauthenticatedTeams = config.teams.enabled && !config.teams.appId;
   const loader = createBackgroundLoader();
   const knowledge = await createLiveKnowledge(config.knowledgeDir, { loader });
   const snapshot = knowledge.current();
@@ -140,9 +151,14 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
     next();
   });
   registerOpsRoutes(server, { knowledge, store, metrics, reloader, inflight, log, adminToken: config.adminToken, instanceId });
+  registerLegalPages(server, { organisation: config.organisation.name, contact: config.organisation.privacyContact, retentionDays: config.retentionDays });
   const track = <T>(work: Promise<T>): Promise<T> => inflight.track(work);
-  const teams = createTeamsAdapter({ bot: instrumentBot(bot, 'teams', metrics), config: config.teams, store, log, onEvent: deps.onEvent, track, deduper: deps.deduper });
-  teams.register(server);
+  if (config.teams.enabled) {
+    const teams = createTeamsAdapter({ bot: instrumentBot(bot, 'teams', metrics), config: config.teams, store, log, onEvent: deps.onEvent, track, deduper: deps.deduper });
+    teams.register(server);
+  } else {
+    log.info('teams adapter off (TEAMS_ENABLED=false): POST /api/messages does not exist');
+  }
   const slack = createSlackAdapter({ bot: instrumentBot(bot, 'slack', metrics), config: config.slack, store, log, onEvent: deps.onEvent, track, deduper: deps.deduper, ...(deps.slackWebApi ? { webApi: deps.slackWebApi } : {}) });
   if (slack) {
     slack.register(server);
@@ -155,7 +171,8 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
     ? watchKnowledge(config.knowledgeDir, () => void reloader.reload({ by: 'watch', via: 'watch' }), { log })
     : undefined;
   if (watcher) log.info({ dir: config.knowledgeDir }, 'watching the knowledge folder for changes');
-  if (!authenticated) {
+  if (!config.teams.enabled && !slack) log.warn('no platform is on: Teams is off (TEAMS_ENABLED=false) and Slack has no SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET');
+  if (unauthenticatedTeams) {
     log.warn('LOCAL MODE: no MicrosoftAppId configured, so Teams requests are NOT authenticated. Use this only on your own machine or a trusted test network.');
   }
 

@@ -5,10 +5,14 @@ import { z } from 'zod';
  * variable is documented in `.env.example`. An invalid value stops the start with a clear message.
  */
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
-  .optional()
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+/** A yes/no switch; unset or empty means `byDefault`. */
+const flag = (byDefault: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? byDefault : v === 'true' || v === '1' || v === 'yes'));
+
+const bool = flag(false);
 
 const list = z
   .string()
@@ -30,6 +34,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
 
+  TEAMS_ENABLED: flag(true),
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
   MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('MultiTenant'),
@@ -45,6 +50,8 @@ const envSchema = z.object({
 
   ADMIN_TOKEN: optionalText,
   INSTANCE_ID: optionalText,
+  ORGANISATION_NAME: optionalText,
+  PRIVACY_CONTACT: optionalText,
 
   STORE: z.enum(['lowdb', 'redis']).default('lowdb'),
   REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
@@ -64,6 +71,8 @@ export interface Config {
   readonly logLevel: Env['LOG_LEVEL'];
   readonly maxBodyBytes: number;
   readonly teams: {
+    /** false: no `POST /api/messages` at all (a Slack-only bot), so no unauthenticated entrance either. */
+    readonly enabled: boolean;
     readonly appId?: string;
     readonly appPassword?: string;
     readonly appType: Env['MicrosoftAppType'];
@@ -81,6 +90,8 @@ export interface Config {
   readonly adminToken?: string;
   /** Names this instance in /readyz, logs and the reload history (default: host name and process id). */
   readonly instanceId?: string;
+  /** Who offers the bot and whom to ask about privacy, for `GET /privacy` and `GET /voorwaarden` (unset: the pages say so). */
+  readonly organisation: { readonly name?: string; readonly privacyContact?: string };
   readonly store: 'lowdb' | 'redis';
   readonly redis: { readonly url: string; readonly prefix: string };
   /** With Redis: how often an instance checks that it runs the cluster's latest knowledge version. */
@@ -108,11 +119,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionDays: e.RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
-    teams: Object.freeze({ appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId, adminIds: e.TEAMS_ADMIN_IDS }),
+    teams: Object.freeze({ enabled: e.TEAMS_ENABLED, appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId, adminIds: e.TEAMS_ADMIN_IDS }),
     allowUnauthenticated: e.ALLOW_UNAUTHENTICATED,
     slack: Object.freeze({ botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL, adminIds: e.SLACK_ADMIN_IDS }),
     adminToken: e.ADMIN_TOKEN,
     instanceId: e.INSTANCE_ID,
+    organisation: Object.freeze({ name: e.ORGANISATION_NAME, privacyContact: e.PRIVACY_CONTACT }),
     store: e.STORE,
     redis: Object.freeze({ url: e.REDIS_URL, prefix: e.REDIS_PREFIX }),
     knowledgeSyncSeconds: e.KNOWLEDGE_SYNC_SECONDS,

@@ -6,6 +6,7 @@ import { evaluate, isExpected, parseEvalFile, type EvalCase } from '../../src/kn
 import { foldText } from '../../src/knowledge/normalize.js';
 import type { KnowledgeSnapshot } from '../../src/knowledge/snapshot.js';
 import { REPO_ROOT, SHARED_DIR } from '../helpers/knowledge-dir.js';
+import { testWithShared } from '../helpers/shared.js';
 
 /** The shipped knowledge base, checked as a whole: validity, coverage, lookup quality, own words. */
 
@@ -48,8 +49,8 @@ describe('shipped knowledge', () => {
     expect(long).toEqual([]);
   });
 
-  test('no sentence of the seed texts is copied (no run of 8 words in common, titles in *italics* aside)', () => {
-    const seedsDir = path.join(SHARED_DIR, 'seeds');
+  const seedsDir = path.join(SHARED_DIR, 'seeds');
+  testWithShared(seedsDir, 'no sentence of the seed texts is copied (no run of 8 words in common, titles in *italics* aside)', () => {
     const shingles = new Set<string>();
     for (const f of readdirSync(seedsDir)) {
       const words = foldText(readFileSync(path.join(seedsDir, f), 'utf8')).split(' ');
@@ -72,7 +73,7 @@ describe.each([
   ['../shared/eval/queries.jsonl', path.join(SHARED_DIR, 'eval/queries.jsonl')],
   ['research test queries (domain.md, section d)', path.join(REPO_ROOT, 'test/fixtures/research-queries.jsonl')],
 ])('lookup quality on %s', (_name, file) => {
-  test('at least 95% of in-domain queries hit and no out-of-domain query gets a confident answer', () => {
+  testWithShared(file, 'at least 95% of in-domain queries hit and no out-of-domain query gets a confident answer', () => {
     const report = evaluate(snapshot.index, casesFrom(file));
     const misses = report.misses.map((m) => `${m.query} -> ${m.outcome} [${m.got.join(', ')}] (expected ${m.expect})`);
     expect(report.inDomain.total).toBeGreaterThan(0);

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { REPO_ROOT, SHARED_DIR } from '../../helpers/knowledge-dir.js';
+import { testWithShared } from '../../helpers/shared.js';
 
 const require = createRequire(import.meta.url);
 const SCHEMAS = path.join(SHARED_DIR, 'schemas/slack-manifest');
@@ -26,9 +27,9 @@ describe('Slack app manifest', () => {
     features: { slash_commands: Array<{ command: string; url: string }>; app_home: { home_tab_enabled: boolean } };
   }
   const manifest = parse(readFileSync(path.join(REPO_ROOT, 'manifest/slack/manifest.yaml'), 'utf8')) as SlackManifest;
-  const validate = slackValidator();
 
-  test('validates against the official manifest schema (no network)', () => {
+  testWithShared(SCHEMAS, 'validates against the official manifest schema (no network)', () => {
+    const validate = slackValidator();
     const ok = validate(manifest);
     expect(validate.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
