@@ -26,7 +26,7 @@ export function renderText(replies: readonly Reply[]): RenderedText {
       case 'answer':
         out.push(`== ${reply.term} ==`, reply.short, '', reply.explanation.trim());
         if (!reply.verified) out.push('', texts.lookup.unverified);
-        if (reply.sources.length > 0) out.push('', `${texts.lookup.sources}:`, ...reply.sources.map((s) => `  - ${s.title} <${s.url}>`));
+        if (reply.sources.length > 0) out.push('', `${texts.lookup.sources}:`, ...reply.sources.map((s) => `  - ${s.title}${s.url ? ` <${s.url}>` : ''}`));
         if (reply.related.length > 0) out.push('', `${texts.lookup.related}:`);
         buttonLine(reply.related);
         buttonLine(reply.actions);

@@ -29,11 +29,18 @@ const nonBlank = (what: string) => z.string().refine((s) => s.trim().length > 0,
 /** The kebab-case rule for every id: concepts, dialogues, steps and choices. */
 export const ID_MESSAGE = 'de id mag alleen kleine letters, cijfers en losse streepjes bevatten, zoals "sociale-basis"';
 
+/**
+ * A source without `url` cites a publication that is not (or no longer) online: its title then names the
+ * publisher, the title and the date, and every renderer shows it as plain text without a link.
+ */
 export const sourceSchema = z.strictObject({
   title: nonBlank('de titel van de bron'),
-  url: z.string().refine((u) => /^https:\/\/[^\s/]+\.[^\s/]+(\/\S*)?$/.test(u), {
-    message: 'de url van de bron moet een openbaar webadres zijn dat begint met https://',
-  }),
+  url: z
+    .string()
+    .refine((u) => /^https:\/\/[^\s/]+\.[^\s/]+(\/\S*)?$/.test(u), {
+      message: 'de url van de bron moet een openbaar webadres zijn dat begint met https://',
+    })
+    .optional(),
 });
 
 export const conceptIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: ID_MESSAGE });

@@ -3,8 +3,11 @@ import { formatProblem } from '../../src/knowledge/problems.js';
 import type { ContentReport, ContentRule } from '../../src/knowledge/content-rules/content-report.js';
 import { makeKnowledgeDir } from './knowledge-dir.js';
 
-/** A concept entry as YAML lines with the texts and sources a content-rule test needs. */
-export function textConcept(c: { id: string; short: string; explanation: string; sources?: string[]; verified?: boolean }): string {
+/**
+ * A concept entry as YAML lines with the texts and sources a content-rule test needs. A source is a url
+ * (titled "Bron") or `{ title }`: a publication that is not online.
+ */
+export function textConcept(c: { id: string; short: string; explanation: string; sources?: Array<string | { title: string }>; verified?: boolean }): string {
   const block = (text: string) => text.split('\n').map((l) => `      ${l}`);
   const sources = c.sources ?? ['https://www.movisie.nl/artikel/sociale-basis'];
   return [
@@ -16,7 +19,7 @@ export function textConcept(c: { id: string; short: string; explanation: string;
     '    explanation: |',
     ...block(c.explanation),
     ...(c.verified === false ? ['    verified: false'] : []),
-    ...(sources.length ? ['    sources:', ...sources.flatMap((url) => ['      - title: Bron', `        url: ${url}`])] : []),
+    ...(sources.length ? ['    sources:', ...sources.flatMap((s) => (typeof s === 'string' ? ['      - title: Bron', `        url: ${s}`] : [`      - title: ${JSON.stringify(s.title)}`]))] : []),
   ].join('\n');
 }
 

@@ -97,7 +97,7 @@ function build(reply: Reply): Block[] {
         mrkdwn(`*${reply.term}*\n${reply.short}`),
         { type: 'section', text: { type: 'mrkdwn', text: clip(markdownToMrkdwn(reply.explanation), LIMITS.sectionChars) } },
         ...(reply.verified ? [] : [context(texts.lookup.unverified)]),
-        ...(reply.sources.length > 0 ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: clip(`${texts.lookup.sources}: ${reply.sources.map((s) => `<${s.url}|${escapeMrkdwn(s.title).replace(/\|/g, '¦')}>`).join(' · ')}`, LIMITS.sectionChars) }] }] : []),
+        ...(reply.sources.length > 0 ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: clip(`${texts.lookup.sources}: ${reply.sources.map((s) => (s.url ? `<${s.url}|${escapeMrkdwn(s.title).replace(/\|/g, '¦')}>` : escapeMrkdwn(s.title))).join(' · ')}`, LIMITS.sectionChars) }] }] : []),
         ...actions([...reply.related, ...reply.actions]),
       ];
     case 'suggestions':

@@ -84,7 +84,7 @@ function build(reply: Reply, budget: Budget): Card {
         // already Markdown (not our *bold* markup): only the hard-wrapped lines are joined
         { type: 'TextBlock', text: clip(unwrapMarkdown(reply.explanation), budget), wrap: true },
         ...(reply.verified ? [] : [md(`_${texts.lookup.unverified}_`)]),
-        ...(reply.sources.length > 0 ? [md(`**${texts.lookup.sources}:** ${reply.sources.map((s) => `[${escapeCardMarkdown(s.title)}](${s.url})`).join(' · ')}`)] : []),
+        ...(reply.sources.length > 0 ? [md(`**${texts.lookup.sources}:** ${reply.sources.map((s) => (s.url ? `[${escapeCardMarkdown(s.title)}](${s.url})` : escapeCardMarkdown(s.title))).join(' · ')}`)] : []),
       ];
       return card([
         heading(reply.term, 'Large'),

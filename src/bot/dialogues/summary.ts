@@ -40,7 +40,8 @@ export function exportMarkdown(summary: SummaryReply, concepts: readonly Concept
     lines.push(`**${oneLine(item.title)}**: ${oneLine(item.prompt)}`, '', ...item.lines.map((l) => `- ${oneLine(l)}`), '');
   }
   if (summary.conclusions.length > 0) lines.push(`## ${texts.dialogue.conclusionsHeading}`, '', ...summary.conclusions.map((c) => `- ${oneLine(c)}`), '');
-  const sources = concepts.map((c) => `- ${c.term}${c.sources[0] ? `: ${c.sources[0].url}` : ''}`);
+  // a source that is not online is cited by its title (publisher, title, date) instead of a link
+  const sources = concepts.map((c) => `- ${c.term}${c.sources[0] ? `: ${c.sources[0].url ?? c.sources[0].title}` : ''}`);
   if (sources.length > 0) lines.push(`## ${texts.dialogue.readMoreHeading}`, '', ...sources, '');
   const filename = `${summary.dialogueTitle.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}-${date.toISOString().slice(0, 10)}.md`;
   return { kind: 'export', filename, markdown: lines.join('\n') };

@@ -62,6 +62,14 @@ describe('Block Kit rendering within Slack limits', () => {
     expect(JSON.stringify(message.blocks.at(-1))).toContain('ingekort');
   });
 
+  test('a source that is not online is shown as plain text, without a link', () => {
+    const answer = { ...SAMPLES[0]![1], sources: [{ title: 'Movisie', url: 'https://www.movisie.nl/' }, { title: 'Platform31 (15 april 2014): Het kan anders en beter (niet meer online)' }] } as Reply;
+    const { texts } = walk(replyToMessage(answer).blocks);
+    expect(texts.filter((t) => t.text.startsWith('Bronnen:')).map((t) => t.text)).toEqual([
+      'Bronnen: <https://www.movisie.nl/|Movisie> · Platform31 (15 april 2014): Het kan anders en beter (niet meer online)',
+    ]);
+  });
+
   test('text users typed cannot mention the channel or make links', () => {
     const tally = SAMPLES.find(([name]) => name.startsWith('tally'))![1];
     const { texts } = walk(replyToMessage(tally).blocks);

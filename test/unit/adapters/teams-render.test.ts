@@ -88,6 +88,16 @@ describe('Adaptive Card rendering', () => {
     expect(json).not.toMatch(/"type":"TextBlock","text":"[^"]*\[link\]/);
   });
 
+  test('a source that is not online is shown as plain text, without a link', () => {
+    const answer = { ...SAMPLES[0]!, sources: [{ title: 'Movisie', url: 'https://www.movisie.nl/' }, { title: 'Platform31 (15 april 2014): Het kan anders en beter (niet meer online)' }] } as Reply;
+    const card = replyToCard(answer);
+    const line = JSON.stringify(card).match(/"text":"([^"]*Bronnen[^"]*)"/)?.[1] ?? '';
+    // one link (Movisie); the offline title follows as escaped plain text
+    expect(line).toMatch(/ \[Movisie\]\(https:\/\/www\.movisie\.nl\/\) · Platform31 \\+\(15 april 2014\\+\): Het kan anders en beter \\+\(niet meer online\\+\)$/);
+    expect(line.split('](')).toHaveLength(2);
+    expect(validate(card)).toBe(true);
+  });
+
   test('huge summaries are shortened to stay under the Teams message limit, never failing', () => {
     const card = replyToCard(hugeSummary());
     expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThanOrEqual(MAX_CARD_BYTES);

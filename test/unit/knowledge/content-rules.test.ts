@@ -53,6 +53,24 @@ describe('sources', () => {
     ]);
   });
 
+  test('a source without url needs a year in its title, since the title is the whole citation', async () => {
+    const offline = concepts(
+      textConcept({
+        id: 'niet-online',
+        short: 'Kort.',
+        explanation: 'Uitleg.',
+        sources: [
+          { title: "Platform31 (15 april 2014): Het kan anders en beter. Handreiking sociale duurzaamheid in collegeprogramma's 2014–2018 (niet meer online)" },
+          { title: 'Platform31: Het kan anders en beter (niet meer online)' },
+          'https://www.movisie.nl/artikel/sociale-basis',
+        ],
+      }),
+    );
+    expect(linesOf(await contentOf({ 'concepts/a.yaml': offline }), 'sources')).toEqual([
+      'concepts/a.yaml:11:16  niet-online.sources[1].title: deze bron heeft geen url, dus de titel is de hele verwijzing: noem de uitgever, de titel en de datum, zoals "Platform31 (15 april 2014): Het kan anders en beter (niet meer online)"',
+    ]);
+  });
+
   test.each([
     ['https://www.platform31.nl/', 'home-page'],
     ['https://issuu.com/movisie/docs/magazine', 'mirror'],

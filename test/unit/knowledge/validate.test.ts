@@ -66,6 +66,24 @@ describe('knowledge validation', () => {
     ]);
   });
 
+  test('a source without url (a publication that is not online) is valid; a url that is there must still be a public https address', async () => {
+    const offline = ['    sources:', '      - title: "Platform31 (15 april 2014): Het kan anders en beter (niet meer online)"'];
+    const k = makeKnowledgeDir({
+      'concepts/a.yaml': ['concepts:', ...conceptYaml({ id: 'vijf-knoppen', term: 'Vijf knoppen' }).split('\n').slice(0, -3), ...offline, ''].join('\n'),
+    });
+    try {
+      const result = await loadKnowledge(k.dir);
+      if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+      expect(result.snapshot.concepts[0]!.sources).toEqual([{ title: 'Platform31 (15 april 2014): Het kan anders en beter (niet meer online)' }]);
+    } finally {
+      k.cleanup();
+    }
+    const problems = await problemsOf({
+      'concepts/a.yaml': ['concepts:', ...conceptYaml({ id: 'x', term: 'X' }).split('\n').slice(0, -1), "        url: ''", ''].join('\n'),
+    });
+    expect(problems.map(formatProblem)).toEqual(['concepts/a.yaml:12:14  x.sources[0].url: de url van de bron moet een openbaar webadres zijn dat begint met https://']);
+  });
+
   test('a missing field is named', async () => {
     const problems = await problemsOf({ 'concepts/a.yaml': 'concepts:\n  - id: x\n    term: X\n    category: stelsel\n    short: kort\n' });
     expect(problems.map(formatProblem)).toEqual(['concepts/a.yaml:2:5  x.explanation: het veld "explanation" ontbreekt']);
