@@ -23,10 +23,17 @@ const STOPWORDS = new Set(
   ).split(/\s+/),
 );
 
-/** Number words and ordinals as digits: "drie doelen" is "3 doelen", "derde knop" is "knop 3". */
+/** Number words as digits: "drie doelen" is "3 doelen". */
 const NUMBER_WORDS: Readonly<Record<string, string>> = {
   twee: '2', drie: '3', vier: '4', vijf: '5', zes: '6', zeven: '7', acht: '8', negen: '9', tien: '10',
   two: '2', three: '3', four: '4', five: '5',
+};
+
+/**
+ * Ordinals as a digit after their noun: "derde knop" is "knop 3", as the knowledge names it. Kept apart from
+ * the cardinals' order, so "vijf knoppen" (all five) does not read as "vijfde knop" (the fifth).
+ */
+const ORDINALS: Readonly<Record<string, string>> = {
   eerste: '1', tweede: '2', derde: '3', vierde: '4', vijfde: '5', zesde: '6', zevende: '7', achtste: '8', negende: '9', tiende: '10',
   first: '1', second: '2', third: '3', fourth: '4', fifth: '5',
 };
@@ -45,7 +52,16 @@ export function foldText(text: string): string {
 
 export function foldedWords(text: string): string[] {
   const folded = foldText(text);
-  return folded ? folded.split(' ').map((w) => NUMBER_WORDS[w] ?? w) : [];
+  if (!folded) return [];
+  const words = folded.split(' ').map((w) => NUMBER_WORDS[w] ?? w);
+  for (let i = 0; i < words.length; i++) {
+    const ordinal = ORDINALS[words[i]!];
+    if (ordinal === undefined) continue;
+    const noun = words[i + 1];
+    if (noun === undefined || /^\d+$/.test(noun)) words[i] = ordinal;
+    else words.splice(i, 2, noun, ordinal), i++;
+  }
+  return words;
 }
 
 export function isStopword(word: string): boolean {
