@@ -23,9 +23,11 @@ describe('normalisation', () => {
     expect(queryTokens('drie doelen').map((t) => t.stem)).toEqual(queryTokens('3 doelen').map((t) => t.stem));
   });
 
-  test('ordinals become digits too, so "derde knop" meets "knop 3"', () => {
-    expect(queryTokens('derde knop').map((t) => t.word)).toEqual(['3', 'knop']);
-    expect(queryTokens('the fifth knob').map((t) => t.word)).toEqual(['5', 'knob']);
+  test('an ordinal becomes a digit after its noun, so "derde knop" meets "knop 3"; "vijf knoppen" keeps its order', () => {
+    expect(queryTokens('derde knop').map((t) => t.word)).toEqual(['knop', '3']);
+    expect(queryTokens('the fifth knob').map((t) => t.word)).toEqual(['knob', '5']);
+    expect(queryTokens('vijf knoppen').map((t) => t.word)).toEqual(['5', 'knoppen']);
+    expect(queryTokens('de derde').map((t) => t.word)).toEqual(['3']);
   });
 
   test('asking what something does is asking what it is: "wat doet de wmo" is "wmo"', () => {
