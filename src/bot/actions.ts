@@ -31,6 +31,18 @@ const payloadSchema = z.discriminatedUnion('a', [
   /** The lead moves group session r on from step s, or closes it. */
   z.object({ a: z.literal('next'), r: z.string().max(40), s: z.string().max(100) }),
   z.object({ a: z.literal('close'), r: z.string().max(40) }),
+  /** "Vraag het de kennisredactie": the consent form, for the question typed (t) or the answer about concept c. */
+  z.object({ a: z.literal('xask'), t: z.string().max(INLINE_TEXT_MAX).optional(), c: z.string().max(100).optional() }),
+  /** Consent given: send the question (the form's text, else t), n: with the asker's name. */
+  z.object({ a: z.literal('xsend'), n: z.union([z.literal(0), z.literal(1)]), t: z.string().max(INLINE_TEXT_MAX).optional(), c: z.string().max(100).optional() }),
+  z.object({ a: z.literal('xcancel') }),
+  /** Expert actions on question q: answer (the typed text), link to concept c (or the chosen or typed one), no answer, deliver again. */
+  z.object({ a: z.literal('xans'), q: z.string().max(40) }),
+  z.object({ a: z.literal('xlink'), q: z.string().max(40), c: z.string().max(100).optional() }),
+  z.object({ a: z.literal('xnone'), q: z.string().max(40) }),
+  z.object({ a: z.literal('xretry'), q: z.string().max(40) }),
+  /** "Nuttig? ja / nee" under the answer about concept c. */
+  z.object({ a: z.literal('fb'), c: z.string().max(100), v: z.enum(['ja', 'nee']) }),
 ]);
 
 export type ActionPayload = z.infer<typeof payloadSchema>;

@@ -11,7 +11,7 @@ export function buttonsOf(replies: readonly Reply[]): Action[] {
   return replies.flatMap((r): Action[] => {
     switch (r.kind) {
       case 'answer':
-        return [...r.related, ...r.actions];
+        return [...r.related, ...(r.feedback ? [r.feedback.yes, r.feedback.no] : []), ...r.actions];
       case 'suggestions':
         return [...r.options, ...r.actions];
       case 'notice':
@@ -26,6 +26,11 @@ export function buttonsOf(replies: readonly Reply[]): Action[] {
         return [...r.concepts, ...r.actions];
       case 'export':
         return [];
+      case 'expert-consent':
+      case 'expert-answer':
+        return [...r.actions];
+      case 'expert-question':
+        return [...(r.answerInput ? [r.answerInput.submit] : []), ...(r.conceptInput ? [r.conceptInput.submit] : []), ...r.actions];
     }
   });
 }

@@ -1,4 +1,4 @@
-import { assertNever, type Action, type Reply } from '../../bot/replies.js';
+import { assertNever, type Action, type AnswerReply, type ExpertAnswerReply, type ExpertConsentReply, type ExpertQuestionReply, type Reply } from '../../bot/replies.js';
 import { texts } from '../../bot/texts.js';
 import { ACTION } from './inbound.js';
 import { unwrapMarkdown } from '../markdown.js';
@@ -99,6 +99,7 @@ function build(reply: Reply): Block[] {
         ...(reply.verified ? [] : [context(texts.lookup.unverified)]),
         ...(reply.sources.length > 0 ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: clip(`${texts.lookup.sources}: ${reply.sources.map((s) => `<${s.url}|${escapeMrkdwn(s.title).replace(/\|/g, '¦')}>`).join(' · ')}`, LIMITS.sectionChars) }] }] : []),
         ...actions([...reply.related, ...reply.actions]),
+        ...feedbackBlocks(reply.feedback),
       ];
     case 'suggestions':
       return [mrkdwn(reply.text), ...actions([...reply.options, ...reply.actions])];
@@ -122,6 +123,12 @@ function build(reply: Reply): Block[] {
       ];
     case 'export':
       return [context(reply.filename), ...chunks(reply.markdown, LIMITS.sectionChars - 8).map((c) => plain(c))];
+    case 'expert-consent':
+      return consentBlocks(reply);
+    case 'expert-question':
+      return expertQuestionBlocks(reply);
+    case 'expert-answer':
+      return expertAnswerBlocks(reply);
     default:
       return assertNever(reply);
   }
@@ -188,6 +195,11 @@ export function fallbackText(reply: Reply): string {
         return `${reply.dialogueTitle}: ${texts.dialogue.summaryLabel.toLowerCase()}`;
       case 'export':
         return reply.filename;
+      case 'expert-consent':
+        return reply.text;
+      case 'expert-question':
+      case 'expert-answer':
+        return `${reply.heading}: ${reply.question}`;
       default:
         return assertNever(reply);
     }
@@ -208,4 +220,62 @@ export function textModal(payload: string, maxLength: number): Block {
       { type: 'input', block_id: 'rp_text', label: { type: 'plain_text', text: texts.dialogue.answerLabel }, element: { type: 'plain_text_input', action_id: 'rp_text', multiline: true, max_length: Math.min(maxLength, 3000) } },
     ],
   };
+}
+
+/** Action ids of the content team's inputs: the Slack engineer reads them from the message state on submit. */
+export const EXPERT_INPUT = { text: 'rp_text', concept: 'rp_values_concept' } as const;
+
+/** "Nuttig? ja / nee": the prompt, then two buttons. */
+function feedbackBlocks(feedback: AnswerReply['feedback']): Block[] {
+  if (!feedback) return [];
+  return [context(feedback.prompt), { type: 'actions', elements: [button(feedback.yes, ACTION.button, 300), button(feedback.no, ACTION.button, 301)] }];
+}
+
+/** A multi-line text input in a message; the buttons after it submit the message state. */
+function textInput(blockId: string, label: string, placeholder: string, maxLength: number, value = ''): Block {
+  return {
+    type: 'input',
+    block_id: blockId,
+    optional: true,
+    label: { type: 'plain_text', text: clip(label, 2000), emoji: false },
+    element: {
+      type: 'plain_text_input', action_id: EXPERT_INPUT.text, multiline: true, max_length: Math.min(maxLength, 3000),
+      placeholder: { type: 'plain_text', text: clip(placeholder, 150), emoji: false },
+      ...(value ? { initial_value: clip(value, Math.min(maxLength, 3000)) } : {}),
+    },
+  };
+}
+
+/** The question in an input to edit; the send buttons also carry the question as it was, for a click without edits. */
+function consentBlocks(reply: ExpertConsentReply): Block[] {
+  const { field } = reply;
+  return [mrkdwn(reply.text), textInput('rp_expert_question', field.label, field.placeholder, field.maxLength, field.value), ...actions(reply.actions)];
+}
+
+function expertQuestionBlocks(reply: ExpertQuestionReply): Block[] {
+  const blocks: Block[] = [header(reply.heading)];
+  if (reply.question) blocks.push(plain(`“${reply.question}”`));
+  if (reply.lines.length > 0) blocks.push(mrkdwn(reply.lines.join('\n')));
+  if (reply.answer) blocks.push(plain(reply.answer));
+  const { answerInput, conceptInput } = reply;
+  if (answerInput) blocks.push(textInput('rp_expert_answer', answerInput.label, answerInput.placeholder, answerInput.maxLength), ...actions([answerInput.submit], 400));
+  if (conceptInput && conceptInput.options.length > 0) {
+    blocks.push({
+      type: 'input',
+      block_id: 'rp_expert_concept',
+      optional: true,
+      label: { type: 'plain_text', text: clip(conceptInput.label, 2000), emoji: false },
+      element: {
+        type: 'static_select', action_id: EXPERT_INPUT.concept,
+        placeholder: { type: 'plain_text', text: clip(conceptInput.placeholder, 150), emoji: false },
+        options: conceptInput.options.slice(0, 100).map((o) => ({ text: { type: 'plain_text', text: clip(o.label, 75), emoji: false }, value: o.value.slice(0, 150) })),
+      },
+    }, ...actions([conceptInput.submit], 410));
+  }
+  blocks.push(...actions(reply.actions, 420));
+  return blocks;
+}
+
+function expertAnswerBlocks(reply: ExpertAnswerReply): Block[] {
+  return [header(reply.heading), plain(`“${reply.question}”`), plain(reply.answer), context(reply.byline), ...actions(reply.actions)];
 }
