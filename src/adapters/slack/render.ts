@@ -225,6 +225,12 @@ export function textModal(payload: string, maxLength: number): Block {
 /** Action ids of the content team's inputs: the Slack engineer reads them from the message state on submit. */
 export const EXPERT_INPUT = { text: 'rp_text', concept: 'rp_values_concept' } as const;
 
+/**
+ * Concepts in the card's select: the lookup's best first. A hundred (Slack's maximum) would take most of the
+ * message's character budget; a term typed in the answer box finds any other concept.
+ */
+const CONCEPT_OPTIONS = 50;
+
 /** "Nuttig? ja / nee": the prompt, then two buttons. */
 function feedbackBlocks(feedback: AnswerReply['feedback']): Block[] {
   if (!feedback) return [];
@@ -268,7 +274,7 @@ function expertQuestionBlocks(reply: ExpertQuestionReply): Block[] {
       element: {
         type: 'static_select', action_id: EXPERT_INPUT.concept,
         placeholder: { type: 'plain_text', text: clip(conceptInput.placeholder, 150), emoji: false },
-        options: conceptInput.options.slice(0, 100).map((o) => ({ text: { type: 'plain_text', text: clip(o.label, 75), emoji: false }, value: o.value.slice(0, 150) })),
+        options: conceptInput.options.slice(0, CONCEPT_OPTIONS).map((o) => ({ text: { type: 'plain_text', text: clip(o.label, 75), emoji: false }, value: o.value.slice(0, 150) })),
       },
     }, ...actions([conceptInput.submit], 410));
   }

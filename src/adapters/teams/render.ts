@@ -207,8 +207,8 @@ function expertQuestionCard(reply: ExpertQuestionReply, budget: Budget): Card {
   }
   if (conceptInput) {
     body.push(
-      // "filtered": the list narrows as the expert types; a term typed in the answer box is looked up by the core
-      { type: 'Input.ChoiceSet', id: 'rp_values', label: conceptInput.label, placeholder: conceptInput.placeholder, style: 'filtered', isMultiSelect: false, choices: conceptInput.options.slice(0, Math.max(budget.lines, 20)).map((o) => ({ title: o.label, value: o.value })) },
+      // "compact" (a drop-down): the official 1.5 schema has no "filtered"; a term typed in the answer box is looked up by the core
+      { type: 'Input.ChoiceSet', id: 'rp_values', label: conceptInput.label, placeholder: conceptInput.placeholder, style: 'compact', isMultiSelect: false, choices: conceptInput.options.slice(0, Math.max(budget.lines, 20)).map((o) => ({ title: o.label, value: o.value })) },
       { type: 'ActionSet', actions: [submit(conceptInput.submit)] },
     );
   }
