@@ -20,7 +20,7 @@ import { visibleText } from '../../helpers/visible-text.js';
 
 const require = createRequire(import.meta.url);
 const SCHEMA = path.join(SHARED_DIR, 'schemas/adaptive-cards/adaptive-card-1.5.0.json');
-const TYPED = '*vet* <!channel> [link](https://x.example) <at>iedereen</at>';
+const TYPED = 'Hoort een buurthuis bij de sociale basis? *vet* <!channel> [link](https://x.example) <at>iedereen</at>';
 
 let snapshot: KnowledgeSnapshot;
 let samples: Array<[string, Reply]>;
