@@ -47,8 +47,13 @@ const payloadSchema = z.discriminatedUnion('a', [
 
 export type ActionPayload = z.infer<typeof payloadSchema>;
 
+/**
+ * The payload as JSON, with `<`, `>` and `&` as \u escapes (the same JSON to every parser): typed text that a
+ * button carries (a question for the content team) then holds no markup a platform could ever act on, such as
+ * Slack's `<!channel>`, even where a payload is shown or logged.
+ */
 export function encodeAction(payload: ActionPayload): string {
-  return JSON.stringify(payload);
+  return JSON.stringify(payload).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Undefined for anything the core did not make (old buttons, tampering): treated as an unknown action. */

@@ -1,7 +1,6 @@
 import type { Address, ConversationRef } from '../../src/bot/events.js';
 import type { ExpertQuestion } from '../../src/bot/experts/question.js';
 import { FEEDBACK_COUNTS_KEY, type FeedbackCounts } from '../../src/bot/experts/feedback.js';
-import type { Reply } from '../../src/bot/replies.js';
 import { renderText } from '../../src/cli/render-text.js';
 import type { KnowledgeSnapshot } from '../../src/knowledge/snapshot.js';
 import { createMemoryStore } from '../../src/storage/memory-store.js';
