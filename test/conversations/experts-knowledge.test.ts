@@ -12,7 +12,7 @@ import type { KnowledgeSnapshot } from '../../src/knowledge/snapshot.js';
 import { createLowdbStore } from '../../src/storage/lowdb-store.js';
 import { startTestApp } from '../helpers/app.js';
 import { createFakeChannel } from '../helpers/fake-channel.js';
-import { createFakeOutbox } from '../helpers/fake-outbox.js';
+import { setupExperts } from '../helpers/experts-world.js';
 import { loadSnapshot, SHIPPED_KNOWLEDGE, SMALL_KNOWLEDGE } from '../helpers/snapshot.js';
 
 /**
@@ -25,9 +25,6 @@ function captureIo(): Io & { stdout: string; stderr: string } {
   const io = { stdout: '', stderr: '', out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
   return io;
 }
-
-const annaChat: ConversationRef = { key: 'teams:anna', scope: 'personal', address: { platform: 'teams', ref: 'chat-anna' } };
-const channel: ConversationRef = { key: 'teams:redactie', scope: 'channel', address: { platform: 'teams', ref: 'kanaal' } };
 
 describe('routeplanner proposals and feedback, from what the bot stored', () => {
   let dataDir: string;
@@ -42,10 +39,7 @@ describe('routeplanner proposals and feedback, from what the bot stored', () => 
     await cp(SMALL_KNOWLEDGE, knowledgeDir, { recursive: true });
     const snapshot = await loadSnapshot(knowledgeDir);
     const store = await createLowdbStore({ dir: dataDir });
-    const fake = createFakeOutbox();
-    const anna = createFakeChannel({ snapshot: () => snapshot, store, conversation: annaChat, deps: { experts: fake.outbox } });
-    const redactie = createFakeChannel({ snapshot: () => snapshot, store, bot: anna.bot, conversation: channel, admins: ['beheer'], experts: ['bea'] });
-    await redactie.say('experts hier', 'beheer');
+    const { fake, anna, redactie } = await setupExperts(() => snapshot, { store });
     const ask = async (question: string, expert: (card: ReturnType<typeof fake.last>) => Promise<unknown>) => {
       await anna.say(question);
       await anna.click('Vraag het de kennisredactie');

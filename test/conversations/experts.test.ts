@@ -1,11 +1,7 @@
-import type { Address, ConversationRef } from '../../src/bot/events.js';
 import type { ExpertQuestion } from '../../src/bot/experts/question.js';
-import { FEEDBACK_COUNTS_KEY, type FeedbackCounts } from '../../src/bot/experts/feedback.js';
 import { renderText } from '../../src/cli/render-text.js';
 import type { KnowledgeSnapshot } from '../../src/knowledge/snapshot.js';
-import { createMemoryStore } from '../../src/storage/memory-store.js';
-import { createFakeChannel } from '../helpers/fake-channel.js';
-import { createFakeOutbox } from '../helpers/fake-outbox.js';
+import { annaChat, play, redactieChannel, setupExperts, type ExpertsWorld } from '../helpers/experts-world.js';
 import { loadSnapshot, SMALL_KNOWLEDGE } from '../helpers/snapshot.js';
 
 /**
@@ -20,36 +16,8 @@ beforeAll(async () => {
 });
 
 const DAY = 24 * 60 * 60 * 1000;
-const teams = (ref: string): Address => ({ platform: 'teams', ref });
-const annaChat: ConversationRef = { key: 'teams:anna', scope: 'personal', address: teams('chat-anna') };
-const redactieChannel: ConversationRef = { key: 'teams:redactie', scope: 'channel', address: teams('kanaal-redactie') };
-
-function setup(opts: { channel?: boolean; now?: () => number } = {}) {
-  const fake = createFakeOutbox();
-  const store = createMemoryStore({ now: opts.now });
-  const anna = createFakeChannel({ snapshot: () => snapshot, store, now: opts.now, conversation: annaChat, deps: { experts: fake.outbox } });
-  const redactie = createFakeChannel({ snapshot: () => snapshot, store, bot: anna.bot, conversation: redactieChannel, admins: ['beheer'], experts: ['bea'] });
-  const world = { fake, store, anna, redactie };
-  return (opts.channel ?? true) ? redactie.say('experts hier', 'beheer').then(() => world) : Promise.resolve(world);
-}
-type World = Awaited<ReturnType<typeof setup>>;
-
-/**
- * One turn: who, in which chat, says or clicks what (`op de kaart`: on the card the outbox delivered to the
- * experts' channel last, after typing `typed` in its box), and what they then read.
- */
-type Row = [who: string, where: 'chat' | 'redactie', does: 'zegt' | 'klikt' | 'klikt op de kaart', input: string, reads: string | RegExp, typed?: string];
-
-async function play(world: World, rows: readonly Row[]): Promise<void> {
-  for (const [who, where, does, input, reads, typed] of rows) {
-    const chat = where === 'chat' ? world.anna : world.redactie;
-    if (does === 'klikt op de kaart') chat.see(world.fake.last('experts'), who);
-    if (does === 'zegt') await chat.say(input, who);
-    else await chat.click(input, who, typed === undefined ? {} : { text: typed });
-    const text = chat.text(who);
-    expect({ who, input, text }).toEqual({ who, input, text: typeof reads === 'string' ? expect.stringContaining(reads) : expect.stringMatching(reads) });
-  }
-}
+const setup = (opts: { channel?: boolean; now?: () => number } = {}) => setupExperts(() => snapshot, opts);
+type World = ExpertsWorld;
 
 const questions = async (world: World): Promise<ExpertQuestion[]> =>
   Promise.all((await world.store.list('expert:question:')).map(async (k) => (await world.store.get<ExpertQuestion>(k))!));
@@ -241,56 +209,5 @@ describe('the experts at work', () => {
     now += 2 * DAY;
     expect(await world.store.list('expert:question:')).toEqual([]);
     await play(world, [['bea', 'redactie', 'klikt op de kaart', 'Beantwoorden', 'Deze vraag bestaat niet meer.', 'Te laat']]);
-  });
-});
-
-describe('feedback on answers', () => {
-  const counts = async (world: World): Promise<FeedbackCounts | undefined> => world.store.get<FeedbackCounts>(FEEDBACK_COUNTS_KEY);
-
-  test('one vote per user per answer; a changed vote moves the count; "nee" offers the content team', async () => {
-    const world = await setup();
-    await play(world, [
-      ['anna', 'chat', 'zegt', 'wat is de sociale basis?', /Nuttig\? \[\w\] ja {3}\[\w\] nee/],
-      ['anna', 'chat', 'klikt', 'ja', 'Dank je! Fijn dat het antwoord je hielp.'],
-    ]);
-    const answer = await world.anna.say('soc basis');
-    await world.anna.click('ja');
-    expect(world.anna.text()).toContain('Je stem staat al zo genoteerd.');
-    expect(await counts(world)).toEqual({ 'sociale-basis': { ja: 1, nee: 0 } });
-
-    world.anna.see(answer);
-    await play(world, [['anna', 'chat', 'klikt', 'nee', 'Wil je je vraag aan de kennisredactie stellen?']]);
-    expect(await counts(world)).toEqual({ 'sociale-basis': { ja: 0, nee: 1 } });
-    await world.anna.say('sociale basis', 'bob');
-    await world.anna.click('ja', 'bob');
-    expect(await counts(world)).toEqual({ 'sociale-basis': { ja: 1, nee: 1 } });
-    expect(JSON.stringify(await counts(world))).not.toContain('u-');
-    expect(await world.store.get('user:u-anna:feedback:sociale-basis')).toMatchObject({ v: 'nee' });
-
-    await play(world, [
-      ['anna', 'chat', 'klikt', 'Vraag het de kennisredactie', 'Mogen de experts je naam zien?'],
-    ]);
-    expect(world.anna.last()[0]).toMatchObject({ kind: 'expert-consent', field: { value: '' } });
-    await world.anna.click('Stuur zonder naam', 'anna', { text: 'Hoort een bibliotheek bij de sociale basis?' });
-    expect(renderText(world.fake.last('experts')).text).toContain('Gesteld bij het antwoord over *Sociale basis*.');
-  });
-
-  test('vergeet mij erases the votes, the counts stay (they hold no user ids)', async () => {
-    const world = await setup();
-    await world.anna.say('preventie');
-    await world.anna.click('nee');
-    await world.anna.say('vergeet mij');
-    await play(world, [['anna', 'chat', 'klikt', 'Ja, wis alles', 'Klaar: ik heb 1 opgeslagen item over jou gewist.']]);
-    expect(await world.store.list('user:u-anna:')).toEqual([]);
-    expect(await counts(world)).toEqual({ preventie: { ja: 0, nee: 1 } });
-  });
-
-  test('every concept answer offers feedback and the content team, and is still one shared object', async () => {
-    const world = await setup();
-    const [first] = await world.anna.say('sociale basis');
-    const [again] = await world.anna.say('soc basis', 'bob');
-    expect(first).toBe(again);
-    expect(Object.isFrozen(first)).toBe(true);
-    expect(first).toMatchObject({ feedback: { prompt: 'Nuttig?', yes: { label: 'ja' }, no: { label: 'nee' } }, actions: [{ label: 'Vraag het de kennisredactie' }] });
   });
 });

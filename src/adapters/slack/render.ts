@@ -1,7 +1,8 @@
-import { assertNever, type Action, type AnswerReply, type ExpertAnswerReply, type ExpertConsentReply, type ExpertQuestionReply, type Reply } from '../../bot/replies.js';
+import { assertNever, type Action, type Reply } from '../../bot/replies.js';
 import { texts } from '../../bot/texts.js';
 import { ACTION } from './inbound.js';
 import { unwrapMarkdown } from '../markdown.js';
+import { consentBlocks, expertAnswerBlocks, expertQuestionBlocks, feedbackBlocks } from './render-experts.js';
 
 /**
  * Neutral replies as Block Kit, within Slack's limits by construction: at most 50 blocks and about
@@ -34,13 +35,13 @@ export function markdownToMrkdwn(markdown: string): string {
     .replace(/\[([^\]\n]+)\]\((https?:\/\/[^)\s|]+)\)/g, (_m, label: string, url: string) => `<${url}|${label.replace(/\|/g, '¦')}>`);
 }
 
-const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+export const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 /** Our own text (with *bold*), escaped. */
-const mrkdwn = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text: clip(escapeMrkdwn(text), LIMITS.sectionChars) } });
+export const mrkdwn = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text: clip(escapeMrkdwn(text), LIMITS.sectionChars) } });
 /** Text as typed by a user: plain_text is never parsed for mentions, links or formatting. */
-const plain = (text: string): Block => ({ type: 'section', text: { type: 'plain_text', text: clip(text, LIMITS.sectionChars), emoji: false } });
-const context = (text: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(escapeMrkdwn(text), LIMITS.sectionChars) }] });
-const header = (text: string): Block => ({ type: 'header', text: { type: 'plain_text', text: clip(text, 150), emoji: false } });
+export const plain = (text: string): Block => ({ type: 'section', text: { type: 'plain_text', text: clip(text, LIMITS.sectionChars), emoji: false } });
+export const context = (text: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(escapeMrkdwn(text), LIMITS.sectionChars) }] });
+export const header = (text: string): Block => ({ type: 'header', text: { type: 'plain_text', text: clip(text, 150), emoji: false } });
 
 export function button(action: Action, actionId: string = ACTION.button, index = 0): Block {
   const style = action.style === 'primary' ? 'primary' : action.style === 'danger' ? 'danger' : undefined;
@@ -54,7 +55,7 @@ export function button(action: Action, actionId: string = ACTION.button, index =
 }
 
 /** Buttons in actions blocks of at most 25 elements; action ids unique within the message. */
-function actions(list: readonly Action[], start = 0): Block[] {
+export function actions(list: readonly Action[], start = 0): Block[] {
   const blocks: Block[] = [];
   for (let i = 0; i < list.length; i += LIMITS.actionsPerBlock) {
     blocks.push({ type: 'actions', elements: list.slice(i, i + LIMITS.actionsPerBlock).map((a, j) => button(a, ACTION.button, start + i + j)) });
@@ -220,68 +221,4 @@ export function textModal(payload: string, maxLength: number): Block {
       { type: 'input', block_id: 'rp_text', label: { type: 'plain_text', text: texts.dialogue.answerLabel }, element: { type: 'plain_text_input', action_id: 'rp_text', multiline: true, max_length: Math.min(maxLength, 3000) } },
     ],
   };
-}
-
-/** Action ids of the content team's inputs: the Slack engineer reads them from the message state on submit. */
-export const EXPERT_INPUT = { text: 'rp_text', concept: 'rp_values_concept' } as const;
-
-/**
- * Concepts in the card's select: the lookup's best first. A hundred (Slack's maximum) would take most of the
- * message's character budget; a term typed in the answer box finds any other concept.
- */
-const CONCEPT_OPTIONS = 50;
-
-/** "Nuttig? ja / nee": the prompt, then two buttons. */
-function feedbackBlocks(feedback: AnswerReply['feedback']): Block[] {
-  if (!feedback) return [];
-  return [context(feedback.prompt), { type: 'actions', elements: [button(feedback.yes, ACTION.button, 300), button(feedback.no, ACTION.button, 301)] }];
-}
-
-/** A multi-line text input in a message; the buttons after it submit the message state. */
-function textInput(blockId: string, label: string, placeholder: string, maxLength: number, value = ''): Block {
-  return {
-    type: 'input',
-    block_id: blockId,
-    optional: true,
-    label: { type: 'plain_text', text: clip(label, 2000), emoji: false },
-    element: {
-      type: 'plain_text_input', action_id: EXPERT_INPUT.text, multiline: true, max_length: Math.min(maxLength, 3000),
-      placeholder: { type: 'plain_text', text: clip(placeholder, 150), emoji: false },
-      ...(value ? { initial_value: clip(value, Math.min(maxLength, 3000)) } : {}),
-    },
-  };
-}
-
-/** The question in an input to edit; the send buttons also carry the question as it was, for a click without edits. */
-function consentBlocks(reply: ExpertConsentReply): Block[] {
-  const { field } = reply;
-  return [mrkdwn(reply.text), textInput('rp_expert_question', field.label, field.placeholder, field.maxLength, field.value), ...actions(reply.actions)];
-}
-
-function expertQuestionBlocks(reply: ExpertQuestionReply): Block[] {
-  const blocks: Block[] = [header(reply.heading)];
-  if (reply.question) blocks.push(plain(`“${reply.question}”`));
-  if (reply.lines.length > 0) blocks.push(mrkdwn(reply.lines.join('\n')));
-  if (reply.answer) blocks.push(plain(reply.answer));
-  const { answerInput, conceptInput } = reply;
-  if (answerInput) blocks.push(textInput('rp_expert_answer', answerInput.label, answerInput.placeholder, answerInput.maxLength), ...actions([answerInput.submit], 400));
-  if (conceptInput && conceptInput.options.length > 0) {
-    blocks.push({
-      type: 'input',
-      block_id: 'rp_expert_concept',
-      optional: true,
-      label: { type: 'plain_text', text: clip(conceptInput.label, 2000), emoji: false },
-      element: {
-        type: 'static_select', action_id: EXPERT_INPUT.concept,
-        placeholder: { type: 'plain_text', text: clip(conceptInput.placeholder, 150), emoji: false },
-        options: conceptInput.options.slice(0, CONCEPT_OPTIONS).map((o) => ({ text: { type: 'plain_text', text: clip(o.label, 75), emoji: false }, value: o.value.slice(0, 150) })),
-      },
-    }, ...actions([conceptInput.submit], 410));
-  }
-  blocks.push(...actions(reply.actions, 420));
-  return blocks;
-}
-
-function expertAnswerBlocks(reply: ExpertAnswerReply): Block[] {
-  return [header(reply.heading), plain(`“${reply.question}”`), plain(reply.answer), context(reply.byline), ...actions(reply.actions)];
 }
