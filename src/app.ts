@@ -24,6 +24,9 @@ import { registerOpsRoutes } from './ops/routes.js';
 import { registerLegalPages } from './legal/routes.js';
 import { createUnansweredLog, type UnansweredLog } from './ops/unanswered.js';
 import { watchKnowledge } from './ops/watch.js';
+import { createOutbox } from './ops/expert-outbox.js';
+import { registerFeedbackMetric } from './ops/feedback-metrics.js';
+import { FEEDBACK_COUNTS_KEY, type FeedbackCounts } from './bot/experts/feedback.js';
 
 export interface App {
   readonly server: Server;
@@ -137,7 +140,10 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
       if (result.outcome !== 'match') unanswered.note(result.query, result.outcome);
     },
   };
-  const bot = createBot({ knowledge, store, retentionDays: config.retentionDays, admin, observer });
+  // no adapter delivers to the experts' channel yet: questions for the content team say so to the user
+  const experts = createOutbox({}, log);
+  const bot = createBot({ knowledge, store, retentionDays: config.retentionDays, admin, observer, experts });
+  registerFeedbackMetric(metrics.registry, { read: () => store.get<FeedbackCounts>(FEEDBACK_COUNTS_KEY), conceptIds: () => knowledge.current().conceptsById });
 
   const server = createHttpServer({ maxBodyBytes: config.maxBodyBytes, log });
   server.pre((req: Request, res: Response, next: (err?: false) => void) => {

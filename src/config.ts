@@ -48,6 +48,9 @@ const envSchema = z.object({
   SLACK_API_URL: optionalText,
   SLACK_ADMIN_IDS: list,
 
+  /** Who may answer questions for the content team: platform user ids (AAD object ids, Slack user ids); admins may too. */
+  EXPERT_IDS: list,
+
   ADMIN_TOKEN: optionalText,
   INSTANCE_ID: optionalText,
   ORGANISATION_NAME: optionalText,
@@ -87,6 +90,8 @@ export interface Config {
     readonly apiUrl?: string;
     readonly adminIds: readonly string[];
   };
+  /** Platform user ids of the content team's experts (EXPERT_IDS); adapters set `Actor.isExpert` from it. */
+  readonly expertIds: readonly string[];
   readonly adminToken?: string;
   /** Names this instance in /readyz, logs and the reload history (default: host name and process id). */
   readonly instanceId?: string;
@@ -122,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     teams: Object.freeze({ enabled: e.TEAMS_ENABLED, appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId, adminIds: e.TEAMS_ADMIN_IDS }),
     allowUnauthenticated: e.ALLOW_UNAUTHENTICATED,
     slack: Object.freeze({ botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL, adminIds: e.SLACK_ADMIN_IDS }),
+    expertIds: e.EXPERT_IDS,
     adminToken: e.ADMIN_TOKEN,
     instanceId: e.INSTANCE_ID,
     organisation: Object.freeze({ name: e.ORGANISATION_NAME, privacyContact: e.PRIVACY_CONTACT }),

@@ -31,12 +31,29 @@ const payloadSchema = z.discriminatedUnion('a', [
   /** The lead moves group session r on from step s, or closes it. */
   z.object({ a: z.literal('next'), r: z.string().max(40), s: z.string().max(100) }),
   z.object({ a: z.literal('close'), r: z.string().max(40) }),
+  /** "Vraag het de kennisredactie": the consent form, for the question typed (t) or the answer about concept c. */
+  z.object({ a: z.literal('xask'), t: z.string().max(INLINE_TEXT_MAX).optional(), c: z.string().max(100).optional() }),
+  /** Consent given: send the question (the form's text, else t), n: with the asker's name. */
+  z.object({ a: z.literal('xsend'), n: z.union([z.literal(0), z.literal(1)]), t: z.string().max(INLINE_TEXT_MAX).optional(), c: z.string().max(100).optional() }),
+  z.object({ a: z.literal('xcancel') }),
+  /** Expert actions on question q: answer (the typed text), link to concept c (or the chosen or typed one), no answer, deliver again. */
+  z.object({ a: z.literal('xans'), q: z.string().max(40) }),
+  z.object({ a: z.literal('xlink'), q: z.string().max(40), c: z.string().max(100).optional() }),
+  z.object({ a: z.literal('xnone'), q: z.string().max(40) }),
+  z.object({ a: z.literal('xretry'), q: z.string().max(40) }),
+  /** "Nuttig? ja / nee" under the answer about concept c. */
+  z.object({ a: z.literal('fb'), c: z.string().max(100), v: z.enum(['ja', 'nee']) }),
 ]);
 
 export type ActionPayload = z.infer<typeof payloadSchema>;
 
+/**
+ * The payload as JSON, with `<`, `>` and `&` as \u escapes (the same JSON to every parser): typed text that a
+ * button carries (a question for the content team) then holds no markup a platform could ever act on, such as
+ * Slack's `<!channel>`, even where a payload is shown or logged.
+ */
 export function encodeAction(payload: ActionPayload): string {
-  return JSON.stringify(payload);
+  return JSON.stringify(payload).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Undefined for anything the core did not make (old buttons, tampering): treated as an unknown action. */

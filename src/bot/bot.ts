@@ -14,7 +14,10 @@ import { helpReplies, menuReplies } from './menu.js';
 import { forgetConfirmation, forgetUser } from './privacy.js';
 import { readSmallTalk } from './smalltalk/read-small-talk.js';
 import { smallTalkReplies } from './smalltalk/small-talk-replies.js';
-import { assertNever, notice, type HomeView, type Reply } from './replies.js';
+import { assertNever, notice, type AnswerReply, type HomeView, type Reply } from './replies.js';
+import { setExpertsChannel } from './experts/channel.js';
+import { onExpertsAction, withAskExperts } from './experts/dispatch.js';
+import { explainMessage, searchConcepts } from './experts/spread.js';
 import { texts } from './texts.js';
 import type { BotDeps, Turn } from './turn.js';
 
@@ -25,6 +28,10 @@ export interface Bot {
   handle(event: BotEvent): Promise<Reply[]>;
   /** The user's home page: dialogues and their unfinished ones. */
   home(actor: Actor): Promise<HomeView>;
+  /** Teams message extension: up to `limit` concept answers for a typed query, best first (typos handled). */
+  searchConcepts(query: string, limit?: number): AnswerReply[];
+  /** Slack shortcut "Leg uit met Routeplanner": the concepts named in a message, private, each with "Deel in de thread". */
+  explainMessage(text: string): Reply[];
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -38,7 +45,7 @@ export function createBot(deps: BotDeps): Bot {
 
   async function handle(event: BotEvent): Promise<Reply[]> {
     const turn: Turn = {
-      event, snapshot: deps.knowledge.current(), now: now(), store: deps.store, ttlMs: retentionDays * DAY_MS, retentionDays, newId, admin: deps.admin, observer: deps.observer,
+      event, snapshot: deps.knowledge.current(), now: now(), store: deps.store, ttlMs: retentionDays * DAY_MS, retentionDays, newId, admin: deps.admin, observer: deps.observer, experts: deps.experts,
     };
     try {
       switch (event.kind) {
@@ -59,7 +66,12 @@ export function createBot(deps: BotDeps): Bot {
     }
   }
 
-  return { handle, home: (actor) => homeView(actor, deps.knowledge.current(), deps.store) };
+  return {
+    handle,
+    home: (actor) => homeView(actor, deps.knowledge.current(), deps.store),
+    searchConcepts: (query, limit) => searchConcepts(deps.knowledge.current(), query, limit),
+    explainMessage: (text) => explainMessage(deps.knowledge.current(), text),
+  };
 }
 
 const STORE_DOWN = 'STORE_UNAVAILABLE';
@@ -103,7 +115,7 @@ async function readTyped(turn: Turn, text: string): Promise<{ replies?: Reply[];
 async function conceptQuestion(turn: Turn, query: string, waiting?: boolean | 'unknown'): Promise<Reply[]> {
   const result = turn.snapshot.index.lookup(query);
   turn.observer?.lookup(result);
-  return withGoOn(turn, lookupReplies(result, turn.snapshot), waiting);
+  return withGoOn(turn, withAskExperts(lookupReplies(result, turn.snapshot), query), waiting);
 }
 
 async function withGoOn(turn: Turn, replies: Reply[], waiting?: boolean | 'unknown'): Promise<Reply[]> {
@@ -131,6 +143,8 @@ async function runCommand(turn: Turn, command: Command): Promise<Reply[]> {
       return conceptQuestion(turn, command.query);
     case 'admin':
       return adminCommand(turn, command.op);
+    case 'experts-here':
+      return setExpertsChannel(turn);
     default:
       return simpleCommand(turn, command.c);
   }
@@ -195,6 +209,15 @@ async function onAction(turn: Turn, event: ActionEvent): Promise<Reply[]> {
       return nextStep(turn, payload.r, payload.s);
     case 'close':
       return close(turn, payload.r);
+    case 'xask':
+    case 'xsend':
+    case 'xcancel':
+    case 'xans':
+    case 'xlink':
+    case 'xnone':
+    case 'xretry':
+    case 'fb':
+      return onExpertsAction(turn, payload, input);
     default:
       return assertNever(payload);
   }

@@ -8,7 +8,9 @@ export type Command =
   | { readonly c: CommandName }
   | { readonly c: 'start'; readonly name: string; readonly group: boolean; readonly named: boolean }
   | { readonly c: 'search'; readonly query: string }
-  | { readonly c: 'admin'; readonly op: AdminOp };
+  | { readonly c: 'admin'; readonly op: AdminOp }
+  /** `experts hier`: an admin makes this channel the content team's (src/bot/experts/channel.ts). */
+  | { readonly c: 'experts-here' };
 
 export type AdminOp = 'reload' | 'status' | 'unanswered';
 
@@ -43,6 +45,7 @@ export function parseCommand(text: string): Command | undefined {
   if (simple) return { c: simple };
   const admin = ADMIN.get(folded);
   if (admin) return { c: 'admin', op: admin };
+  if (folded === 'experts hier' || folded === 'kennisredactie hier') return { c: 'experts-here' };
   const [first = '', ...rest] = folded.split(' ');
   if (first === 'start' || first === 'begin' || first === 'starten') return parseStart(rest);
   if ((first === 'zoek' || first === 'vraag') && rest.length > 0) return { c: 'search', query: raw.replace(/^\S+\s+/, '') };

@@ -3,18 +3,38 @@
  * Activity or a Slack payload; the core never sees either.
  */
 
+/**
+ * Where the bot can post later without being asked (an answer from the content team), made by an adapter and
+ * read only by the same platform's adapter: the core stores it and hands it back through its ports.
+ */
+export interface Address {
+  /** The platform whose adapter made it and can deliver to it: `teams`, `slack`, ... */
+  readonly platform: string;
+  /** Opaque to the core (Teams: a serialised conversation reference; Slack: team, channel and thread). */
+  readonly ref: string;
+}
+
 /** Where a turn happens. `key` is opaque and stable per conversation (or per thread). */
 export interface ConversationRef {
   readonly key: string;
   /** personal: one-to-one chat; group: a group chat; channel: a channel or a thread in one. */
   readonly scope: 'personal' | 'group' | 'channel';
+  /** How to post into this conversation later; absent where the adapter cannot (yet). */
+  readonly address?: Address;
 }
 
-/** Who acts. `id` is opaque and stable per platform user; `isAdmin` is decided by config. */
+/** Who acts. `id` is opaque and stable per platform user; `isAdmin` and `isExpert` are decided by config. */
 export interface Actor {
   readonly id: string;
   readonly name: string;
   readonly isAdmin: boolean;
+  /** Listed in EXPERT_IDS: may answer questions for the content team (admins may too). */
+  readonly isExpert?: boolean;
+  /**
+   * How to reach this person later in their own chat with the bot, also when they act in a channel. In a
+   * personal conversation the conversation's address serves when this is absent.
+   */
+  readonly address?: Address;
 }
 
 interface EventBase {

@@ -6,6 +6,7 @@ import type { Turn } from './turn.js';
 import { readSession } from './dialogues/member-votes.js';
 import { countVote, type GroupSession, type MemberVotes } from './dialogues/session.js';
 import { withoutText } from './dialogues/tally.js';
+import { forgetExpertQuestions } from './experts/forget.js';
 
 /** "vergeet mij": nothing is erased before the user confirms with a button. */
 export function forgetConfirmation(turn: Turn): Reply[] {
@@ -17,7 +18,10 @@ export function forgetConfirmation(turn: Turn): Reply[] {
   ];
 }
 
-/** Erases every personal run of the user, their answers in every group session (also from its counts) and their name as a lead. */
+/**
+ * Erases every personal run of the user, their answers in every group session (also from its counts), their name
+ * as a lead, their votes on answers, and their questions to the content team (their name where they answered one).
+ */
 export async function forgetUser(turn: Turn): Promise<Reply[]> {
   const { actor } = turn.event;
   const { store } = turn;
@@ -56,5 +60,6 @@ export async function forgetUser(turn: Turn): Promise<Reply[]> {
     }, { ttlMs: turn.ttlMs });
     if (touched) erased++;
   }
+  erased += await forgetExpertQuestions(turn);
   return [notice(texts.privacy.erased(erased), [], { private: true })];
 }

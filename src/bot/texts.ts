@@ -32,7 +32,8 @@ export const texts = {
       'Voor beheerders:\n' +
       '• *herlaad kennis*: lees de kennisbestanden opnieuw in (de huidige versie blijft actief als er een fout in zit)\n' +
       '• *status*: de actieve kennisversie en de laatste herlaadpogingen\n' +
-      '• *onbeantwoord*: de vragen waar ik het vaakst geen zeker antwoord op had',
+      '• *onbeantwoord*: de vragen waar ik het vaakst geen zeker antwoord op had\n' +
+      '• *experts hier*: maak dit kanaal het kanaal van de kennisredactie (daar komen vragen van gebruikers binnen)',
     dialoguesHeading: 'Gesprekken:',
     startLabel: (title: string) => `Start: ${title}`,
     startGroupLabel: (title: string) => `Start met de groep: ${title}`,
@@ -113,7 +114,7 @@ export const texts = {
     justChanged: 'Dit gesprek is net bijgewerkt. Probeer het nog een keer.',
   },
   privacy: {
-    confirm: 'Weet je het zeker? Ik wis dan al je opgeslagen antwoorden en gesprekken, ook je antwoorden in groepsgesprekken. Dat kan niet ongedaan worden gemaakt.',
+    confirm: 'Weet je het zeker? Ik wis dan al je opgeslagen antwoorden en gesprekken, ook je antwoorden in groepsgesprekken, je vragen aan de kennisredactie en je stemmen op antwoorden. Dat kan niet ongedaan worden gemaakt.',
     confirmLabel: 'Ja, wis alles',
     cancelLabel: 'Nee, toch niet',
     erased: (n: number) => `Klaar: ik heb ${n === 1 ? '1 opgeslagen item' : `${n} opgeslagen items`} over jou gewist.`,

@@ -2,7 +2,8 @@ import type { KnowledgeStatus, ReloadReport } from '../knowledge/reload-report.j
 import type { LookupResult } from '../knowledge/search.js';
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.js';
 import type { Store } from '../storage/port.js';
-import type { Actor, BotEvent } from './events.js';
+import type { Actor, Address, BotEvent } from './events.js';
+import type { Reply } from './replies.js';
 
 /** Where the core gets the knowledge: the live snapshot, swapped whole on reload. */
 export interface KnowledgeSource {
@@ -29,6 +30,26 @@ export interface AdminPort {
   refused(actor: Actor, command: string): void;
 }
 
+/** How a delivery through the outbox went: expected outcomes, as values. */
+export type Delivery =
+  | { readonly ok: true }
+  /** unsupported: this platform's adapter cannot deliver (yet); unreachable: the conversation is gone or the bot was removed; failed: anything else. */
+  | { readonly ok: false; readonly code: 'unsupported' | 'unreachable' | 'failed' };
+
+/**
+ * The content team's outbox: the core decides what to say, the adapter of `address.platform` posts it. Adapters
+ * translate their platform errors into a `Delivery`; they never throw for a failed delivery. A reply with a
+ * `replaceKey` (the experts' question card) replaces the message posted earlier with the same key.
+ */
+export interface ExpertOutbox {
+  /** Posts into the experts' channel at `address` (stored by the `experts hier` command). */
+  toExperts(address: Address, replies: readonly Reply[]): Promise<Delivery>;
+  /** Posts into a conversation a user had with the bot earlier (the asker's own chat), at its stored address. */
+  toConversation(address: Address, replies: readonly Reply[]): Promise<Delivery>;
+  /** Called when someone who is no expert tries an expert action (for the log: the user id, never text). */
+  refused(actor: Actor, action: string): void;
+}
+
 /** Hooks for metrics and the unanswered-question counts; never given user or conversation ids. */
 export interface BotObserver {
   lookup(result: LookupResult): void;
@@ -48,6 +69,8 @@ export interface BotDeps {
   /** Admin commands; without it they answer that they are not available here. */
   readonly admin?: AdminPort;
   readonly observer?: BotObserver;
+  /** The content team's outbox; without it, questions for the content team say they are not available here. */
+  readonly experts?: ExpertOutbox;
 }
 
 /** Everything one turn needs: the event, one snapshot for the whole turn (never a mix), the clock. */
@@ -61,4 +84,5 @@ export interface Turn {
   readonly newId: () => string;
   readonly admin?: AdminPort;
   readonly observer?: BotObserver;
+  readonly experts?: ExpertOutbox;
 }

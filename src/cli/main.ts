@@ -4,6 +4,7 @@ import { askCommand, evalCommand, validateCommand, type Io } from './knowledge-c
 import { chatCommand } from './chat-command.js';
 import { packageTeams } from './package-teams.js';
 import { statusCommand, unansweredCommand } from './ops-cli.js';
+import { feedbackCommand, proposalsCommand } from './experts-cli.js';
 import { loadConfig, type Config } from '../config.js';
 
 const io: Io = {
@@ -70,6 +71,23 @@ program
   .option('--json', 'print {"unanswered":[{"query","count","lastSeen","outcome"}]}')
   .action(async (opts: { limit: number; json?: boolean }) => {
     process.exitCode = await unansweredCommand(config(), opts.limit, Boolean(opts.json), io);
+  });
+
+program
+  .command('proposals')
+  .description('aliases and concept drafts from the content team\'s answers (reads the bot\'s store); --out writes a patch and a concepts file to review')
+  .option('--json', 'print {"aliases","drafts","skipped","written"}')
+  .option('--out <dir>', 'write aliassen.patch and concepts/voorstellen.yaml into this folder')
+  .action(async (opts: { json?: boolean; out?: string }) => {
+    process.exitCode = await proposalsCommand(config(), { json: Boolean(opts.json), ...(opts.out ? { out: opts.out } : {}) }, io);
+  });
+
+program
+  .command('feedback')
+  .description('votes on concept answers ("Nuttig? ja / nee") per concept (reads the bot\'s store)')
+  .option('--json', 'print {"feedback":[{"conceptId","term","ja","nee"}]}')
+  .action(async (opts: { json?: boolean }) => {
+    process.exitCode = await feedbackCommand(config(), Boolean(opts.json), io);
   });
 
 program

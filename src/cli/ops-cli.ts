@@ -14,7 +14,7 @@ import type { Io } from './knowledge-cli.js';
  */
 
 /** The result of `work`, or undefined (reported) when the store cannot be read. */
-async function withStore<T>(config: Config, io: Io, work: (store: Store) => Promise<T>): Promise<{ value: T } | undefined> {
+export async function withStore<T>(config: Config, io: Io, work: (store: Store) => Promise<T>): Promise<{ value: T } | undefined> {
   // read only, without a sweep of expired entries: the bot may be running on the same data folder, and only it writes there
   const store = await openStore(config, { sweepAtOpen: false, readOnly: true });
   try {

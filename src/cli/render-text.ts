@@ -1,4 +1,4 @@
-import { assertNever, type Action, type Reply } from '../bot/replies.js';
+import { assertNever, type Action, type ExpertAnswerReply, type ExpertConsentReply, type ExpertQuestionReply, type Reply } from '../bot/replies.js';
 import { texts } from '../bot/texts.js';
 
 export interface RenderedText {
@@ -29,6 +29,7 @@ export function renderText(replies: readonly Reply[]): RenderedText {
         if (reply.sources.length > 0) out.push('', `${texts.lookup.sources}:`, ...reply.sources.map((s) => `  - ${s.title}${s.url ? ` <${s.url}>` : ''}`));
         if (reply.related.length > 0) out.push('', `${texts.lookup.related}:`);
         buttonLine(reply.related);
+        if (reply.feedback) out.push(`${reply.feedback.prompt} ${[reply.feedback.yes, reply.feedback.no].map(button).join('   ')}`);
         buttonLine(reply.actions);
         break;
       case 'suggestions':
@@ -56,6 +57,11 @@ export function renderText(replies: readonly Reply[]): RenderedText {
         break;
       case 'export':
         out.push(`--- ${reply.filename} ---`, reply.markdown, '---');
+        break;
+      case 'expert-consent':
+      case 'expert-question':
+      case 'expert-answer':
+        renderExperts(reply, out, buttonLine);
         break;
       default:
         assertNever(reply);
@@ -90,4 +96,27 @@ function renderQuestion(reply: Extract<Reply, { kind: 'question' }>, out: string
   }
   buttonLine(reply.concepts);
   buttonLine(reply.actions);
+}
+
+/** The content team's replies: typed text is quoted, inputs are shown with their label. */
+function renderExperts(reply: ExpertConsentReply | ExpertQuestionReply | ExpertAnswerReply, out: string[], buttonLine: (a: readonly Action[]) => void): void {
+  switch (reply.kind) {
+    case 'expert-consent':
+      out.push(reply.text, `  ${reply.field.label}: “${reply.field.value}”`);
+      buttonLine(reply.actions);
+      break;
+    case 'expert-question': {
+      out.push(`== ${reply.heading} ==`, ...(reply.question ? [`“${reply.question}”`] : []), ...reply.lines, ...(reply.answer ? [reply.answer] : []));
+      const { answerInput, conceptInput } = reply;
+      if (conceptInput) out.push(`  ${conceptInput.label}: ${conceptInput.options.slice(0, 5).map((o) => o.label).join(', ')}${conceptInput.options.length > 5 ? ', …' : ''}`);
+      buttonLine([...(answerInput ? [answerInput.submit] : []), ...(conceptInput ? [conceptInput.submit] : []), ...reply.actions]);
+      break;
+    }
+    case 'expert-answer':
+      out.push(`== ${reply.heading} ==`, `“${reply.question}”`, '', reply.answer, '', reply.byline);
+      buttonLine(reply.actions);
+      break;
+    default:
+      assertNever(reply);
+  }
 }

@@ -58,8 +58,12 @@ export function foldedWords(text: string): string[] {
     const ordinal = ORDINALS[words[i]!];
     if (ordinal === undefined) continue;
     const noun = words[i + 1];
-    if (noun === undefined || /^\d+$/.test(noun)) words[i] = ordinal;
-    else words.splice(i, 2, noun, ordinal), i++;
+    if (noun === undefined || /^\d+$/.test(noun)) {
+      words[i] = ordinal;
+    } else {
+      words.splice(i, 2, noun, ordinal);
+      i++;
+    }
   }
   return words;
 }

@@ -1,4 +1,4 @@
-import { createBot, type Bot } from '../../src/bot/bot.js';
+import { createBot, type Bot, type BotDeps } from '../../src/bot/bot.js';
 import type { Actor, ConversationRef } from '../../src/bot/events.js';
 import type { Action, Reply } from '../../src/bot/replies.js';
 import type { KnowledgeSnapshot } from '../../src/knowledge/snapshot.js';
@@ -11,7 +11,7 @@ export function buttonsOf(replies: readonly Reply[]): Action[] {
   return replies.flatMap((r): Action[] => {
     switch (r.kind) {
       case 'answer':
-        return [...r.related, ...r.actions];
+        return [...r.related, ...(r.feedback ? [r.feedback.yes, r.feedback.no] : []), ...r.actions];
       case 'suggestions':
         return [...r.options, ...r.actions];
       case 'notice':
@@ -26,6 +26,11 @@ export function buttonsOf(replies: readonly Reply[]): Action[] {
         return [...r.concepts, ...r.actions];
       case 'export':
         return [];
+      case 'expert-consent':
+      case 'expert-answer':
+        return [...r.actions];
+      case 'expert-question':
+        return [...(r.answerInput ? [r.answerInput.submit] : []), ...(r.conceptInput ? [r.conceptInput.submit] : []), ...r.actions];
     }
   });
 }
@@ -40,13 +45,19 @@ export function createFakeChannel(opts: {
   store?: Store;
   now?: () => number;
   admins?: string[];
+  /** Members listed in EXPERT_IDS. */
+  experts?: string[];
+  /** More of the core's dependencies (the content team's outbox, a retention time). */
+  deps?: Partial<BotDeps>;
+  /** Another chat's core: two conversations (a personal chat and the experts' channel) with one bot and store. */
+  bot?: Bot;
 }) {
   const store = opts.store ?? createMemoryStore({ now: opts.now });
   let ids = 0;
-  const bot: Bot = createBot({ knowledge: { current: opts.snapshot }, store, now: opts.now, newId: () => `id${++ids}` });
+  const bot: Bot = opts.bot ?? createBot({ knowledge: { current: opts.snapshot }, store, now: opts.now, newId: () => `id${++ids}`, ...opts.deps });
   const conversation = opts.conversation ?? { key: 'chat-1', scope: 'personal' as const };
   const seen = new Map<string, Reply[]>();
-  const actor = (name: string): Actor => ({ id: `u-${name}`, name, isAdmin: (opts.admins ?? []).includes(name) });
+  const actor = (name: string): Actor => ({ id: `u-${name}`, name, isAdmin: (opts.admins ?? []).includes(name), ...((opts.experts ?? []).includes(name) ? { isExpert: true } : {}) });
 
   async function record(name: string, replies: Reply[]): Promise<Reply[]> {
     seen.set(name, replies);
@@ -69,6 +80,8 @@ export function createFakeChannel(opts: {
     action: async (payload: string, as = 'anna', extra: { values?: string[]; text?: string } = {}) =>
       record(as, await bot.handle({ kind: 'action', conversation, actor: actor(as), payload, values: extra.values, text: extra.text })),
     last: (as = 'anna'): Reply[] => seen.get(as) ?? [],
+    /** Shows `as` replies that reached them another way (delivered by the outbox), so `click` finds their buttons. */
+    see: (replies: Reply[], as = 'anna'): Reply[] => (seen.set(as, replies), replies),
     text: (as = 'anna'): string => renderText(seen.get(as) ?? []).text,
   };
 }

@@ -2,6 +2,7 @@ import { assertNever, type Action, type Reply } from '../../bot/replies.js';
 import { texts } from '../../bot/texts.js';
 import { ACTION } from './inbound.js';
 import { unwrapMarkdown } from '../markdown.js';
+import { consentBlocks, expertAnswerBlocks, expertQuestionBlocks, feedbackBlocks } from './render-experts.js';
 
 /**
  * Neutral replies as Block Kit, within Slack's limits by construction: at most 50 blocks and about
@@ -34,13 +35,13 @@ export function markdownToMrkdwn(markdown: string): string {
     .replace(/\[([^\]\n]+)\]\((https?:\/\/[^)\s|]+)\)/g, (_m, label: string, url: string) => `<${url}|${label.replace(/\|/g, '¦')}>`);
 }
 
-const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+export const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 /** Our own text (with *bold*), escaped. */
-const mrkdwn = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text: clip(escapeMrkdwn(text), LIMITS.sectionChars) } });
+export const mrkdwn = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text: clip(escapeMrkdwn(text), LIMITS.sectionChars) } });
 /** Text as typed by a user: plain_text is never parsed for mentions, links or formatting. */
-const plain = (text: string): Block => ({ type: 'section', text: { type: 'plain_text', text: clip(text, LIMITS.sectionChars), emoji: false } });
-const context = (text: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(escapeMrkdwn(text), LIMITS.sectionChars) }] });
-const header = (text: string): Block => ({ type: 'header', text: { type: 'plain_text', text: clip(text, 150), emoji: false } });
+export const plain = (text: string): Block => ({ type: 'section', text: { type: 'plain_text', text: clip(text, LIMITS.sectionChars), emoji: false } });
+export const context = (text: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(escapeMrkdwn(text), LIMITS.sectionChars) }] });
+export const header = (text: string): Block => ({ type: 'header', text: { type: 'plain_text', text: clip(text, 150), emoji: false } });
 
 export function button(action: Action, actionId: string = ACTION.button, index = 0): Block {
   const style = action.style === 'primary' ? 'primary' : action.style === 'danger' ? 'danger' : undefined;
@@ -54,7 +55,7 @@ export function button(action: Action, actionId: string = ACTION.button, index =
 }
 
 /** Buttons in actions blocks of at most 25 elements; action ids unique within the message. */
-function actions(list: readonly Action[], start = 0): Block[] {
+export function actions(list: readonly Action[], start = 0): Block[] {
   const blocks: Block[] = [];
   for (let i = 0; i < list.length; i += LIMITS.actionsPerBlock) {
     blocks.push({ type: 'actions', elements: list.slice(i, i + LIMITS.actionsPerBlock).map((a, j) => button(a, ACTION.button, start + i + j)) });
@@ -99,6 +100,7 @@ function build(reply: Reply): Block[] {
         ...(reply.verified ? [] : [context(texts.lookup.unverified)]),
         ...(reply.sources.length > 0 ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: clip(`${texts.lookup.sources}: ${reply.sources.map((s) => (s.url ? `<${s.url}|${escapeMrkdwn(s.title).replace(/\|/g, '¦')}>` : escapeMrkdwn(s.title))).join(' · ')}`, LIMITS.sectionChars) }] }] : []),
         ...actions([...reply.related, ...reply.actions]),
+        ...feedbackBlocks(reply.feedback),
       ];
     case 'suggestions':
       return [mrkdwn(reply.text), ...actions([...reply.options, ...reply.actions])];
@@ -122,6 +124,12 @@ function build(reply: Reply): Block[] {
       ];
     case 'export':
       return [context(reply.filename), ...chunks(reply.markdown, LIMITS.sectionChars - 8).map((c) => plain(c))];
+    case 'expert-consent':
+      return consentBlocks(reply);
+    case 'expert-question':
+      return expertQuestionBlocks(reply);
+    case 'expert-answer':
+      return expertAnswerBlocks(reply);
     default:
       return assertNever(reply);
   }
@@ -188,6 +196,11 @@ export function fallbackText(reply: Reply): string {
         return `${reply.dialogueTitle}: ${texts.dialogue.summaryLabel.toLowerCase()}`;
       case 'export':
         return reply.filename;
+      case 'expert-consent':
+        return reply.text;
+      case 'expert-question':
+      case 'expert-answer':
+        return `${reply.heading}: ${reply.question}`;
       default:
         return assertNever(reply);
     }

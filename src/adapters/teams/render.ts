@@ -1,4 +1,4 @@
-import { assertNever, type Action, type Reply } from '../../bot/replies.js';
+import { assertNever, type Action, type AnswerReply, type ExpertAnswerReply, type ExpertConsentReply, type ExpertQuestionReply, type Reply } from '../../bot/replies.js';
 import { texts } from '../../bot/texts.js';
 import { unwrapMarkdown } from '../markdown.js';
 
@@ -93,6 +93,7 @@ function build(reply: Reply, budget: Budget): Card {
         { type: 'ActionSet', actions: [{ type: 'Action.ToggleVisibility', title: texts.lookup.readMore, targetElements: ['lees-meer'] }] },
         ...(reply.related.length > 0 ? [subtle(`${texts.lookup.related}:`)] : []),
         ...actionSets(reply.related.slice(0, budget.lines)),
+        ...feedbackRow(reply.feedback),
         ...actionSets(reply.actions),
       ]);
     }
@@ -127,6 +128,12 @@ function build(reply: Reply, budget: Budget): Card {
       ]);
     case 'export':
       return card([subtle(reply.filename), plain(clip(reply.markdown, budget), { fontType: 'Monospace' })]);
+    case 'expert-consent':
+      return consentCard(reply);
+    case 'expert-question':
+      return expertQuestionCard(reply, budget);
+    case 'expert-answer':
+      return expertAnswerCard(reply, budget);
     default:
       return assertNever(reply);
   }
@@ -164,4 +171,57 @@ function questionCard(reply: Extract<Reply, { kind: 'question' }>): Card {
   }
   body.push(...actionSets(reply.concepts), ...actionSets(reply.actions));
   return card(body);
+}
+
+/** "Nuttig? ja / nee": the prompt, then two small buttons side by side. */
+function feedbackRow(feedback: AnswerReply['feedback']): unknown[] {
+  if (!feedback) return [];
+  return [{ type: 'ColumnSet', columns: [
+    { type: 'Column', width: 'auto', verticalContentAlignment: 'Center', items: [subtle(feedback.prompt)] },
+    { type: 'Column', width: 'stretch', items: [{ type: 'ActionSet', actions: [submit(feedback.yes), submit(feedback.no)] }] },
+  ] }];
+}
+
+/** The question in a text input (its value is never parsed as markdown); the send buttons submit it as rp_text. */
+function consentCard(reply: ExpertConsentReply): Card {
+  const { field } = reply;
+  return card([
+    md(reply.text),
+    { type: 'Input.Text', id: 'rp_text', label: field.label, placeholder: field.placeholder, maxLength: field.maxLength, isMultiline: true, ...(field.value ? { value: field.value } : {}) },
+    ...actionSets(reply.actions),
+  ]);
+}
+
+/** The experts' card: the question as typed, our lines, and while open an answer box and a filtered concept list. */
+function expertQuestionCard(reply: ExpertQuestionReply, budget: Budget): Card {
+  const body: unknown[] = [heading(reply.heading)];
+  if (reply.question) body.push(plain(`“${clip(reply.question, budget)}”`));
+  body.push(...reply.lines.map((l) => md(l)));
+  if (reply.answer) body.push(plain(clip(reply.answer, budget)));
+  const { answerInput, conceptInput } = reply;
+  if (answerInput) {
+    body.push(
+      { type: 'Input.Text', id: 'rp_text', label: answerInput.label, placeholder: answerInput.placeholder, maxLength: answerInput.maxLength, isMultiline: true },
+      { type: 'ActionSet', actions: [submit(answerInput.submit)] },
+    );
+  }
+  if (conceptInput) {
+    body.push(
+      // "compact" (a drop-down): the official 1.5 schema has no "filtered"; a term typed in the answer box is looked up by the core
+      { type: 'Input.ChoiceSet', id: 'rp_values', label: conceptInput.label, placeholder: conceptInput.placeholder, style: 'compact', isMultiSelect: false, choices: conceptInput.options.slice(0, Math.max(budget.lines, 20)).map((o) => ({ title: o.label, value: o.value })) },
+      { type: 'ActionSet', actions: [submit(conceptInput.submit)] },
+    );
+  }
+  body.push(...actionSets(reply.actions));
+  return card(body);
+}
+
+function expertAnswerCard(reply: ExpertAnswerReply, budget: Budget): Card {
+  return card([
+    heading(reply.heading),
+    plain(`“${clip(reply.question, budget)}”`, { isSubtle: true }),
+    plain(clip(reply.answer, budget)),
+    subtle(reply.byline),
+    ...actionSets(reply.actions),
+  ]);
 }

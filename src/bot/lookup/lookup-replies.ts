@@ -2,6 +2,7 @@ import type { Concept } from '../../knowledge/schema.js';
 import type { KnowledgeSnapshot } from '../../knowledge/snapshot.js';
 import type { LookupResult } from '../../knowledge/search.js';
 import { encodeAction } from '../actions.js';
+import { answerExtras } from '../experts/answer-extras.js';
 import { assertNever, notice, type Action, type AnswerReply, type Reply } from '../replies.js';
 import { texts } from '../texts.js';
 
@@ -29,6 +30,7 @@ function makeAnswer(concept: Concept, snapshot: KnowledgeSnapshot): AnswerReply 
     .map((id) => snapshot.conceptsById.get(id))
     .filter((c): c is Concept => c !== undefined)
     .map((c) => Object.freeze(conceptAction(c)));
+  const { feedback, ask } = answerExtras(concept.id);
   return Object.freeze({
     kind: 'answer',
     conceptId: concept.id,
@@ -38,7 +40,8 @@ function makeAnswer(concept: Concept, snapshot: KnowledgeSnapshot): AnswerReply 
     sources: concept.sources,
     verified: concept.verified,
     related: Object.freeze(related),
-    actions: Object.freeze([]),
+    actions: Object.freeze([Object.freeze(ask)]),
+    feedback: Object.freeze({ ...feedback, yes: Object.freeze(feedback.yes), no: Object.freeze(feedback.no) }),
   });
 }
 
