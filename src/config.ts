@@ -1,24 +1,11 @@
 import { z } from 'zod';
+import { PLATFORMS } from './adapters/platforms.js';
+import { bool, optionalText } from './env-fields.js';
 
 /**
  * The environment, parsed and validated once into a typed, frozen config with safe defaults. Every
  * variable is documented in `.env.example`. An invalid value stops the start with a clear message.
  */
-
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
-  .optional()
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
-
-const list = z
-  .string()
-  .optional()
-  .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
-
-const optionalText = z
-  .string()
-  .optional()
-  .transform((v) => (v && v.trim() ? v.trim() : undefined));
 
 const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
@@ -29,19 +16,7 @@ const envSchema = z.object({
   RETENTION_DAYS: z.coerce.number().positive().max(3650).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
-
-  MicrosoftAppId: optionalText,
-  MicrosoftAppPassword: optionalText,
-  MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('MultiTenant'),
-  MicrosoftAppTenantId: optionalText,
   ALLOW_UNAUTHENTICATED: bool,
-  TEAMS_ADMIN_IDS: list,
-
-  SLACK_BOT_TOKEN: optionalText,
-  SLACK_SIGNING_SECRET: optionalText,
-  SLACK_APP_TOKEN: optionalText,
-  SLACK_API_URL: optionalText,
-  SLACK_ADMIN_IDS: list,
 
   ADMIN_TOKEN: optionalText,
   INSTANCE_ID: optionalText,
@@ -54,7 +29,10 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
-export interface Config {
+/** Each platform's own settings, read by its `platform.ts` (src/adapters/platforms.ts): `config.teams`, `config.slack`. */
+export type PlatformSettings = { readonly [P in (typeof PLATFORMS)[number] as P['name']]: Readonly<z.output<P['settings']>> };
+
+export interface Config extends PlatformSettings {
   readonly host: string;
   readonly port: number;
   readonly knowledgeDir: string;
@@ -63,21 +41,7 @@ export interface Config {
   readonly retentionDays: number;
   readonly logLevel: Env['LOG_LEVEL'];
   readonly maxBodyBytes: number;
-  readonly teams: {
-    readonly appId?: string;
-    readonly appPassword?: string;
-    readonly appType: Env['MicrosoftAppType'];
-    readonly tenantId?: string;
-    readonly adminIds: readonly string[];
-  };
   readonly allowUnauthenticated: boolean;
-  readonly slack: {
-    readonly botToken?: string;
-    readonly signingSecret?: string;
-    readonly appToken?: string;
-    readonly apiUrl?: string;
-    readonly adminIds: readonly string[];
-  };
   readonly adminToken?: string;
   /** Names this instance in /readyz, logs and the reload history (default: host name and process id). */
   readonly instanceId?: string;
@@ -94,8 +58,10 @@ export class ConfigError extends Error {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  const platforms = PLATFORMS.map((p) => [p.name, p.settings.safeParse(env)] as const);
+  const issues = [parsed, ...platforms.map(([, r]) => r)].flatMap((r) => (r.success ? [] : r.error.issues));
+  if (!parsed.success || issues.length > 0) {
+    const lines = issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
@@ -108,9 +74,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionDays: e.RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
-    teams: Object.freeze({ appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId, adminIds: e.TEAMS_ADMIN_IDS }),
+    ...(Object.fromEntries(platforms.map(([name, r]) => [name, Object.freeze(r.data)])) as unknown as PlatformSettings),
     allowUnauthenticated: e.ALLOW_UNAUTHENTICATED,
-    slack: Object.freeze({ botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL, adminIds: e.SLACK_ADMIN_IDS }),
     adminToken: e.ADMIN_TOKEN,
     instanceId: e.INSTANCE_ID,
     store: e.STORE,

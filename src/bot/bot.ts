@@ -47,6 +47,8 @@ export function createBot(deps: BotDeps): Bot {
           return await onMessage(turn, event, maxMessageLength);
         case 'action':
           return await onAction(turn, event);
+        case 'command':
+          return await simpleCommand(turn, event.command, isGroupScope(event.conversation));
         default:
           return assertNever(event);
       }

@@ -26,7 +26,7 @@ describe('Slack Web API failures', () => {
   beforeAll(async () => {
     slack = interceptSlack();
     app = await startTestApp({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: `${SLACK_API}/api/` }, createMemoryStore(), {
-      slackWebApi: { retries: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 20 }, timeoutMs: 300 },
+      calls: { retries: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 20 }, timeoutMs: 300 },
     });
     // Bolt's token check runs in the background; let it finish before a test clears the fake Web API
     await until(() => slack.calls.some((c) => c.method === 'auth.test'));
