@@ -49,9 +49,10 @@ export function createTurnRunner(deps: { platform: string; bot: Bot; log: Logger
  * quote input (a JSON parse error quotes the text it could not read), and user text stays out of the logs.
  */
 export function describeError(err: unknown): Record<string, unknown> {
-  const code = errorCode(err);
-  const e = (err ?? {}) as { code?: unknown; stack?: unknown; host?: unknown; status?: unknown; statusCode?: unknown };
-  const expected = typeof e.code === 'string' && !e.code.startsWith('ERR_');
+  const e = (err ?? {}) as { code?: unknown; errorCode?: unknown; stack?: unknown; host?: unknown; status?: unknown; statusCode?: unknown };
+  // MSAL's errors carry their code as `errorCode`
+  const code = typeof e.errorCode === 'string' && typeof e.code !== 'string' ? e.errorCode : errorCode(err);
+  const expected = (typeof e.code === 'string' && !e.code.startsWith('ERR_')) || typeof e.errorCode === 'string';
   if (expected) {
     const status = typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : undefined;
     return { code, ...(typeof e.host === 'string' ? { host: e.host } : {}), ...(status !== undefined ? { status } : {}) };

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { WEB_API } from '../../src/adapters/slack/adapter.js';
+import { WEB_API } from '../../src/adapters/slack/bolt-app.js';
 import { onlyLoopback, startTestApp, until, type TestApp } from '../helpers/app.js';
 import { createMemoryStore } from '../../src/storage/memory-store.js';
 import { BOT_TOKEN, SIGNING_SECRET, SLACK_API, interceptSlack, signed, slackFixture } from '../helpers/slack.js';

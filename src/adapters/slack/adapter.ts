@@ -1,17 +1,15 @@
-import bolt from '@slack/bolt';
-import type { App as BoltApp, RespondFn, SlackActionMiddlewareArgs, SlackCommandMiddlewareArgs, SlackEventMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
+import type { RespondFn, SlackActionMiddlewareArgs, SlackCommandMiddlewareArgs, SlackEventMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Server } from 'restify';
 import type { BotEvent, ConversationRef } from '../../bot/events.js';
 import type { Reply, TallyReply } from '../../bot/replies.js';
 import { errorCode } from '../../log.js';
-import type { CallPolicy } from '../call-policy.js';
 import type { AdapterContext, ChatAdapter } from '../contract.js';
 import { createMemoryDeduper } from '../dedupe.js';
 import { createInPlaceUpdates } from '../in-place.js';
 import { renderingAnswersOnce } from '../render-cache.js';
-import { createTurnRunner, describeError } from '../turn.js';
-import { createWebApiFetch } from './fetch.js';
+import { createTurnRunner } from '../turn.js';
+import { createBoltApp, WEB_API } from './bolt-app.js';
 import { homeBlocks } from './home.js';
 import { ACTION, blockActionToEvent, isDmChannel, messageToEvent, parseSlashCommand, slackActor, slackConversation, type SlackBlockActionBody, type SlackCommandBody, type SlackMessageEvent } from './inbound.js';
 import { checkModalMetadata } from './payload-schema.js';
@@ -24,14 +22,6 @@ export interface SlackAdapterDeps extends AdapterContext {
   readonly settings: SlackSettings;
   readonly now?: () => number;
 }
-
-/**
- * A reply is worth sending within seconds, not half an hour later: the client's default retries ten times
- * over about 30 minutes, and has no time limit per call, so a Slack outage would pile up turns in memory and
- * deliver stale answers when it ends. Three retries within about ten seconds (a 429's Retry-After is still
- * honoured), and a call ends after ten seconds without an answer; then the turn fails with a log line.
- */
-export const WEB_API: CallPolicy = { retries: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4000, randomize: true }, timeoutMs: 10_000 };
 
 /** Where replies go: a channel (and thread), for one user; slash commands and ephemeral clicks answer through respond. */
 interface Target {
@@ -57,25 +47,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): ChatAdapter {
   const { settings: config, log, store, bot } = deps;
   if (!config.botToken || !config.signingSecret) throw new Error('the Slack adapter needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET');
   const receiver = config.appToken ? undefined : new RestifyReceiver({ signingSecret: config.signingSecret, log, now: deps.now, track: deps.track });
-  const policy: CallPolicy = { ...WEB_API, ...deps.calls };
-  const connection = {
-    // Node's http client instead of the standard fetch: about 0.6 ms less CPU per Web API call (see fetch.ts)
-    fetch: createWebApiFetch({ timeoutMs: policy.timeoutMs }),
-    ...(config.apiUrl ? { slackApiUrl: config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/` } : {}),
-  };
-  const app: BoltApp = new bolt.App({
-    token: config.botToken,
-    // Socket Mode gets its own copy of the options without our retries: it sets its own, which keep trying to
-    // reconnect through an outage (Bolt would otherwise hand it, and let it change, the reply client's options)
-    ...(receiver ? { receiver } : { socketMode: true, appToken: config.appToken, signingSecret: config.signingSecret, installerOptions: { clientOptions: { ...connection } } }),
-    // the time limit is in our fetch (cheaper than the client's `timeout`, see fetch.ts)
-    clientOptions: { ...connection, retryConfig: policy.retries },
-    logLevel: bolt.LogLevel.ERROR,
-    // the core keeps its own state; Bolt's conversation store would cost a lookup per event for nothing
-    convoStore: false,
-    // Bolt's logger would print payloads; ours logs codes only
-    logger: { debug: () => {}, info: () => {}, warn: () => {}, error: (...args: unknown[]) => log.error(args[0] instanceof Error ? describeError(args[0]) : { code: 'BOLT' }, 'bolt error'), setLevel: () => {}, getLevel: () => bolt.LogLevel.ERROR, setName: () => {} },
-  });
+  const app = createBoltApp({ settings: config, log, receiver, policy: { ...WEB_API, ...deps.calls } });
   const inPlace = createInPlaceUpdates({ platform: 'slack', store });
   const runner = createTurnRunner({ platform: 'slack', bot, log, onEvent: deps.onEvent });
   const render = renderingAnswersOnce(replyToMessage);

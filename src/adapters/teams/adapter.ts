@@ -43,7 +43,7 @@ class AuthenticationTimeout extends Error {
 export function createTeamsAdapter(deps: TeamsAdapterDeps): ChatAdapter {
   const { settings, log } = deps;
   const policy = { ...CONNECTOR, ...deps.calls };
-  const adapter = new BotFrameworkAdapter(botFrameworkAuthentication(settings, policy));
+  const adapter = new BotFrameworkAdapter(botFrameworkAuthentication(settings, policy, log));
   const inPlace = createInPlaceUpdates({ platform: 'teams', store: deps.store });
   const runner = createTurnRunner({ platform: 'teams', bot: deps.bot, log, onEvent: deps.onEvent });
   const render = renderingAnswersOnce(replyToCard);

@@ -5,8 +5,10 @@ import { ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCred
 import {
   AuthenticationConstants, MsalAppCredentials, ServiceClientCredentialsFactory, type ConnectorClientOptions, type ServiceClientCredentials,
 } from 'botframework-connector';
+import type { Logger } from '../../log.js';
 import type { CallPolicy } from '../call-policy.js';
 import { callWithRetries } from '../http-call.js';
+import { describeError } from '../turn.js';
 import type { TeamsSettings } from './platform.js';
 
 // MSAL's CommonJS build, the one botframework-connector loads: its credentials take this build's client
@@ -45,10 +47,19 @@ export function connectorHttpClient(policy: CallPolicy): CompatHttpClient {
   };
 }
 
-/** MSAL's network client on `callWithRetries`; its parsing of an unreadable body is MSAL's own (see its HttpClient). */
-export function tokenNetworkClient(policy: CallPolicy): INetworkModule {
+/**
+ * MSAL's network client on `callWithRetries`; an unreadable body becomes an error body as MSAL's own client
+ * makes it. MSAL replaces a failed call's error with its own "network_error", so the failure is logged here.
+ */
+export function tokenNetworkClient(policy: CallPolicy, log: Logger): INetworkModule {
   async function send<T>(method: 'GET' | 'POST', url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
-    const answer = await callWithRetries(new URL(url), { method, headers: options?.headers ?? {}, ...(options?.body !== undefined ? { body: options.body } : {}) }, policy);
+    let answer;
+    try {
+      answer = await callWithRetries(new URL(url), { method, headers: options?.headers ?? {}, ...(options?.body !== undefined ? { body: options.body } : {}) }, policy);
+    } catch (err) {
+      log.warn({ platform: 'teams', ...describeError(err) }, 'teams token call failed');
+      throw err;
+    }
     const text = answer.body.toString('utf8');
     let body: unknown;
     try {
@@ -104,7 +115,7 @@ class TimedCredentialsFactory extends ServiceClientCredentialsFactory {
 }
 
 /** botbuilder's authentication for the CloudAdapter: inbound JWT checks as before, outbound calls timed. */
-export function botFrameworkAuthentication(settings: TeamsSettings, policy: CallPolicy): ConfigurationBotFrameworkAuthentication {
+export function botFrameworkAuthentication(settings: TeamsSettings, policy: CallPolicy, log: Logger): ConfigurationBotFrameworkAuthentication {
   const config = {
     MicrosoftAppId: settings.appId ?? '',
     MicrosoftAppPassword: settings.appPassword ?? '',
@@ -112,7 +123,7 @@ export function botFrameworkAuthentication(settings: TeamsSettings, policy: Call
     MicrosoftAppTenantId: settings.tenantId ?? '',
   };
   const botbuilderCredentials = new ConfigurationServiceClientCredentialFactory(config);
-  const credentials = settings.appId && settings.appType !== 'UserAssignedMSI' ? new TimedCredentialsFactory(botbuilderCredentials, settings, tokenNetworkClient(policy)) : botbuilderCredentials;
+  const credentials = settings.appId && settings.appType !== 'UserAssignedMSI' ? new TimedCredentialsFactory(botbuilderCredentials, settings, tokenNetworkClient(policy, log)) : botbuilderCredentials;
   return new ConfigurationBotFrameworkAuthentication(config, credentials, undefined, undefined, { httpClient: connectorHttpClient(policy) });
 }
 
