@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { PlatformCallError, retryPause, type CallPolicy } from './call-policy.js';
 
 /**
@@ -38,7 +39,13 @@ export function httpCall(url: URL, spec: HttpRequestSpec, timeoutMs?: number): P
       answered = true;
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on('end', () => {
+        try {
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: decoded(Buffer.concat(chunks), response.headers['content-encoding']) });
+        } catch {
+          reject(fail('CALL_UNREACHABLE', `the answer from ${url.host} could not be decompressed`));
+        }
+      });
       response.on('error', (err) => reject(failure ?? fail('CALL_UNREACHABLE', `the answer from ${url.host} broke off (${codeOf(err)})`)));
     });
     req.on('error', (err) => reject(failure ?? (spec.signal?.aborted ? err : fail('CALL_UNREACHABLE', `no connection to ${url.host} (${codeOf(err)})`))));
@@ -98,6 +105,21 @@ export function retryAfterMs(answer: HttpAnswer, now = Date.now()): number | und
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const at = Date.parse(value);
   return Number.isFinite(at) ? Math.max(0, at - now) : undefined;
+}
+
+/** A compressed answer (a client library may have asked for one with Accept-Encoding), as plain bytes. */
+function decoded(body: Buffer, encoding: string | undefined): Buffer {
+  switch (encoding?.trim().toLowerCase()) {
+    case 'gzip':
+    case 'x-gzip':
+      return gunzipSync(body);
+    case 'deflate':
+      return inflateSync(body);
+    case 'br':
+      return brotliDecompressSync(body);
+    default:
+      return body;
+  }
 }
 
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

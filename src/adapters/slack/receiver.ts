@@ -1,6 +1,7 @@
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Request, Response, Server } from 'restify';
-import { errorCode, type Logger } from '../../log.js';
+import type { Logger } from '../../log.js';
+import { describeError } from '../turn.js';
 import { rawBody, sendEmpty } from '../../server.js';
 import { checkSlackPayload } from './payload-schema.js';
 import { checkSlackSignature } from './verify.js';
@@ -97,7 +98,7 @@ export class RestifyReceiver implements Receiver {
     try {
       await this.app?.processEvent(event);
     } catch (err) {
-      this.opts.log.error({ code: errorCode(err) }, 'slack event failed');
+      this.opts.log.error({ platform: 'slack', ...describeError(err) }, 'slack event failed');
     } finally {
       clearTimeout(timer);
       respond();

@@ -1,4 +1,5 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import nock from 'nock';
 import { PlatformCallError, retryPause, type CallPolicy } from '../../../src/adapters/call-policy.js';
 import { callWithRetries } from '../../../src/adapters/http-call.js';
@@ -86,6 +87,14 @@ describe('callWithRetries', () => {
   test('no connection at all: retried, then CALL_UNREACHABLE', async () => {
     const err = await callWithRetries(new URL('http://127.0.0.1:9/v3/conversations'), { method: 'POST', headers: {}, body: '{}' }, POLICY).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'CALL_UNREACHABLE', attempts: 3, message: expect.stringContaining('ECONNREFUSED') });
+  });
+
+  test('a compressed answer comes back as plain bytes', async () => {
+    scripts.set('/gzip', [(res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      res.end(gzipSync('{"id":"m1"}'));
+    }]);
+    expect(JSON.parse((await post('/gzip')).body.toString())).toEqual({ id: 'm1' });
   });
 
   test('pauses grow by the factor, stay under the maximum, and spread between 1 and 2 times when randomized', () => {
