@@ -9,9 +9,10 @@ import { createLiveKnowledge, type LiveKnowledge } from './knowledge/live.js';
 import type { Logger } from './log.js';
 import { createHttpServer, listen } from './server.js';
 import type { Store } from './storage/port.js';
-import { createTeamsAdapter } from './adapters/teams/adapter.js';
-import { createSlackAdapter, type SlackAdapterDeps } from './adapters/slack/adapter.js';
+import type { CallPolicy } from './adapters/call-policy.js';
+import type { AdapterContext, ChatAdapter, Platform } from './adapters/contract.js';
 import type { Deduper } from './adapters/dedupe.js';
+import { PLATFORMS } from './adapters/platforms.js';
 import { createInflight, type Inflight } from './ops/inflight.js';
 import { instrumentBot } from './ops/instrument.js';
 import { createMetrics, type Metrics } from './ops/metrics.js';
@@ -57,8 +58,8 @@ export interface AppDeps {
   readonly instanceId?: string;
   /** Several instances: tells the others about a reload (Redis pub/sub); they reload the same files. */
   readonly broadcast?: ReloadBroadcast;
-  /** Slack Web API retries and time limit (tests shorten them); default `WEB_API` in the Slack adapter. */
-  readonly slackWebApi?: SlackAdapterDeps['webApi'];
+  /** Time limit and retries of outgoing platform calls (tests shorten them); default: each platform's own policy. */
+  readonly calls?: Partial<CallPolicy>;
 }
 
 /**
@@ -87,16 +88,17 @@ export class StartupError extends Error {
 }
 
 /**
- * Refuses a start that would take unauthenticated requests from other machines: Teams on without an app id
- * accepts any request, so only a loopback address will do (or ALLOW_UNAUTHENTICATED=true on a trusted test
- * network). With Teams off (a Slack-only bot) that entrance does not exist and every Slack request is signed.
+ * Refuses a start that would take unauthenticated requests from other machines: a platform that is on without
+ * authentication (Teams without an app id) accepts any request, so only a loopback address will do (or
+ * ALLOW_UNAUTHENTICATED=true on a trusted test network). A platform that is off (TEAMS_ENABLED=false) has no
+ * entrance at all, and every Slack request is signed.
  */
-export function checkListenAddress(config: Pick<Config, 'host' | 'allowUnauthenticated' | 'teams'>): void {
-  const unauthenticatedTeams = config.teams.enabled && !config.teams.appId;
-  if (unauthenticatedTeams && !isLoopback(config.host) && !config.allowUnauthenticated) {
+export function checkListenAddress(config: Config): void {
+  const open = PLATFORMS.filter((platform) => accessOf(platform, config) === 'unauthenticated');
+  if (open.length > 0 && !isLoopback(config.host) && !config.allowUnauthenticated) {
     throw new StartupError(
       'UNAUTHENTICATED_PUBLIC_LISTEN',
-      `refusing to listen on ${config.host} without authentication: set MicrosoftAppId (and its password), or TEAMS_ENABLED=false for a Slack-only bot, or, for a trusted test network only, ALLOW_UNAUTHENTICATED=true`,
+      `refusing to listen on ${config.host} without authentication: ${open.map((p) => `${p.hints.unauthenticated ?? `authenticate ${p.name}`}`).join(', ')}, or, for a trusted test network only, ALLOW_UNAUTHENTICATED=true`,
     );
   }
 }
@@ -108,7 +110,6 @@ export function checkListenAddress(config: Pick<Config, 'host' | 'allowUnauthent
 export async function startApp(config: Config, deps: AppDeps): Promise<App> {
   const { log, store } = deps;
   checkListenAddress(config);
-  const unauthenticatedTeams = config.teams.enabled && !config.teams.appId;
   const loader = createBackgroundLoader();
   const knowledge = await createLiveKnowledge(config.knowledgeDir, { loader });
   const snapshot = knowledge.current();
@@ -159,28 +160,17 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
   registerOpsRoutes(server, { knowledge, store, metrics, reloader, inflight, log, adminToken: config.adminToken, instanceId });
   registerLegalPages(server, { organisation: config.organisation.name, contact: config.organisation.privacyContact, retentionDays: config.retentionDays });
   const track = <T>(work: Promise<T>): Promise<T> => inflight.track(work);
-  if (config.teams.enabled) {
-    const teams = createTeamsAdapter({ bot: instrumentBot(bot, 'teams', metrics), config: config.teams, store, log, onEvent: deps.onEvent, track, deduper: deps.deduper });
-    teams.register(server);
-  } else {
-    log.info('teams adapter off (TEAMS_ENABLED=false): POST /api/messages does not exist');
+  const adapters: ChatAdapter[] = [];
+  for (const platform of PLATFORMS) {
+    const context: AdapterContext = { bot: instrumentBot(bot, platform.name, metrics), store, log, track, onEvent: deps.onEvent, deduper: deps.deduper, calls: deps.calls };
+    const adapter = await startPlatform(platform, config, server, context);
+    if (adapter) adapters.push(adapter);
   }
-  const slack = createSlackAdapter({ bot: instrumentBot(bot, 'slack', metrics), config: config.slack, store, log, onEvent: deps.onEvent, track, deduper: deps.deduper, ...(deps.slackWebApi ? { webApi: deps.slackWebApi } : {}) });
-  if (slack) {
-    slack.register(server);
-    await slack.start();
-    log.info({ mode: slack.mode }, 'slack adapter on');
-  } else {
-    log.info('slack adapter off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to enable it');
-  }
+  if (adapters.length === 0) log.warn('no platform is on: Teams is off (TEAMS_ENABLED=false) and Slack has no SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET');
   const watcher = config.knowledgeWatch
     ? watchKnowledge(config.knowledgeDir, () => void reloader.reload({ by: 'watch', via: 'watch' }), { log })
     : undefined;
   if (watcher) log.info({ dir: config.knowledgeDir }, 'watching the knowledge folder for changes');
-  if (!config.teams.enabled && !slack) log.warn('no platform is on: Teams is off (TEAMS_ENABLED=false) and Slack has no SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET');
-  if (unauthenticatedTeams) {
-    log.warn('LOCAL MODE: no MicrosoftAppId configured, so Teams requests are NOT authenticated. Use this only on your own machine or a trusted test network.');
-  }
 
   const address = await listen(server, config.host, config.port);
   log.info({ host: address.host, port: address.port }, 'listening');
@@ -203,7 +193,7 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
       if (left > 0) log.warn({ turns: left }, 'shutdown: turns still running after the drain time');
       // keep-alive connections (a load balancer's) would hold the close open until the client drops them
       server.server.closeIdleConnections();
-      await slack?.stop();
+      for (const adapter of adapters) await adapter.stop();
       await closed;
       await unanswered.close();
       await broadcast?.close();
@@ -211,6 +201,25 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
       await store.close();
     },
   };
+}
+
+/** A platform's access, from its section of the config. */
+function accessOf<N extends string, S>(platform: Platform<N, S>, config: Readonly<Record<N, S>>) {
+  return platform.access(config[platform.name]);
+}
+
+/** Starts a platform whose settings turn it on: its adapter, its routes on the server, its own connections. */
+async function startPlatform<N extends string, S>(platform: Platform<N, S>, config: Readonly<Record<N, S>>, server: Server, context: AdapterContext): Promise<ChatAdapter | undefined> {
+  const settings = config[platform.name];
+  if (platform.access(settings) === 'off') {
+    context.log.info({ platform: platform.name }, `${platform.name} adapter off${platform.hints.off ? `: ${platform.hints.off}` : ''}`);
+    return undefined;
+  }
+  const adapter = await platform.create(settings, context);
+  adapter.register(server);
+  await adapter.start();
+  context.log.info({ platform: platform.name, ...adapter.facts }, `${platform.name} adapter on`);
+  return adapter;
 }
 
 /**

@@ -1,28 +1,11 @@
 import { z } from 'zod';
+import { PLATFORMS } from './adapters/platforms.js';
+import { bool, list, optionalText } from './env-fields.js';
 
 /**
  * The environment, parsed and validated once into a typed, frozen config with safe defaults. Every
  * variable is documented in `.env.example`. An invalid value stops the start with a clear message.
  */
-
-/** A yes/no switch; unset or empty means `byDefault`. */
-const flag = (byDefault: boolean) =>
-  z
-    .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
-    .optional()
-    .transform((v) => (v === undefined || v === '' ? byDefault : v === 'true' || v === '1' || v === 'yes'));
-
-const bool = flag(false);
-
-const list = z
-  .string()
-  .optional()
-  .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
-
-const optionalText = z
-  .string()
-  .optional()
-  .transform((v) => (v && v.trim() ? v.trim() : undefined));
 
 const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
@@ -33,26 +16,11 @@ const envSchema = z.object({
   RETENTION_DAYS: z.coerce.number().positive().max(3650).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
-
-  TEAMS_ENABLED: flag(true),
-  MicrosoftAppId: optionalText,
-  MicrosoftAppPassword: optionalText,
-  MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('MultiTenant'),
-  MicrosoftAppTenantId: optionalText,
   ALLOW_UNAUTHENTICATED: bool,
-  TEAMS_ADMIN_IDS: list,
-
-  SLACK_BOT_TOKEN: optionalText,
-  SLACK_SIGNING_SECRET: optionalText,
-  SLACK_APP_TOKEN: optionalText,
-  SLACK_API_URL: optionalText,
-  SLACK_ADMIN_IDS: list,
-
-  /** Who may answer questions for the content team: platform user ids (AAD object ids, Slack user ids); admins may too. */
-  EXPERT_IDS: list,
 
   ADMIN_TOKEN: optionalText,
   INSTANCE_ID: optionalText,
+  EXPERT_IDS: list,
   ORGANISATION_NAME: optionalText,
   PRIVACY_CONTACT: optionalText,
 
@@ -64,7 +32,10 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
-export interface Config {
+/** Each platform's own settings, read by its `platform.ts` (src/adapters/platforms.ts): `config.teams`, `config.slack`. */
+export type PlatformSettings = { readonly [P in (typeof PLATFORMS)[number] as P['name']]: Readonly<z.output<P['settings']>> };
+
+export interface Config extends PlatformSettings {
   readonly host: string;
   readonly port: number;
   readonly knowledgeDir: string;
@@ -73,30 +44,14 @@ export interface Config {
   readonly retentionDays: number;
   readonly logLevel: Env['LOG_LEVEL'];
   readonly maxBodyBytes: number;
-  readonly teams: {
-    /** false: no `POST /api/messages` at all (a Slack-only bot), so no unauthenticated entrance either. */
-    readonly enabled: boolean;
-    readonly appId?: string;
-    readonly appPassword?: string;
-    readonly appType: Env['MicrosoftAppType'];
-    readonly tenantId?: string;
-    readonly adminIds: readonly string[];
-  };
   readonly allowUnauthenticated: boolean;
-  readonly slack: {
-    readonly botToken?: string;
-    readonly signingSecret?: string;
-    readonly appToken?: string;
-    readonly apiUrl?: string;
-    readonly adminIds: readonly string[];
-  };
   /** Platform user ids of the content team's experts (EXPERT_IDS); adapters set `Actor.isExpert` from it. */
   readonly expertIds: readonly string[];
+  /** Who runs this bot, for the privacy and terms pages (ORGANISATION_NAME, PRIVACY_CONTACT). */
+  readonly organisation: { readonly name?: string; readonly privacyContact?: string };
   readonly adminToken?: string;
   /** Names this instance in /readyz, logs and the reload history (default: host name and process id). */
   readonly instanceId?: string;
-  /** Who offers the bot and whom to ask about privacy, for `GET /privacy` and `GET /voorwaarden` (unset: the pages say so). */
-  readonly organisation: { readonly name?: string; readonly privacyContact?: string };
   readonly store: 'lowdb' | 'redis';
   readonly redis: { readonly url: string; readonly prefix: string };
   /** With Redis: how often an instance checks that it runs the cluster's latest knowledge version. */
@@ -110,8 +65,10 @@ export class ConfigError extends Error {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  const platforms = PLATFORMS.map((p) => [p.name, p.settings.safeParse(env)] as const);
+  const issues = [parsed, ...platforms.map(([, r]) => r)].flatMap((r) => (r.success ? [] : r.error.issues));
+  if (!parsed.success || issues.length > 0) {
+    const lines = issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
@@ -124,13 +81,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionDays: e.RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
-    teams: Object.freeze({ enabled: e.TEAMS_ENABLED, appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId, adminIds: e.TEAMS_ADMIN_IDS }),
+    ...(Object.fromEntries(platforms.map(([name, r]) => [name, Object.freeze(r.data)])) as unknown as PlatformSettings),
     allowUnauthenticated: e.ALLOW_UNAUTHENTICATED,
-    slack: Object.freeze({ botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL, adminIds: e.SLACK_ADMIN_IDS }),
     expertIds: e.EXPERT_IDS,
+    organisation: Object.freeze({ name: e.ORGANISATION_NAME, privacyContact: e.PRIVACY_CONTACT }),
     adminToken: e.ADMIN_TOKEN,
     instanceId: e.INSTANCE_ID,
-    organisation: Object.freeze({ name: e.ORGANISATION_NAME, privacyContact: e.PRIVACY_CONTACT }),
     store: e.STORE,
     redis: Object.freeze({ url: e.REDIS_URL, prefix: e.REDIS_PREFIX }),
     knowledgeSyncSeconds: e.KNOWLEDGE_SYNC_SECONDS,

@@ -55,6 +55,8 @@ export function createBot(deps: BotDeps): Bot {
           return await onMessage(turn, event, maxMessageLength);
         case 'action':
           return await onAction(turn, event);
+        case 'command':
+          return await simpleCommand(turn, event.command);
         default:
           return assertNever(event);
       }

@@ -61,7 +61,13 @@ export interface WelcomeEvent extends EventBase {
   readonly kind: 'welcome';
 }
 
-export type BotEvent = MessageEvent | ActionEvent | WelcomeEvent;
+/** A command the platform offers in its own interface (Slack's `/routeplanner help`), rather than typed text. */
+export interface CommandEvent extends EventBase {
+  readonly kind: 'command';
+  readonly command: 'help';
+}
+
+export type BotEvent = MessageEvent | ActionEvent | WelcomeEvent | CommandEvent;
 
 export function isGroupScope(conversation: ConversationRef): boolean {
   return conversation.scope !== 'personal';

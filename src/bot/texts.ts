@@ -1,6 +1,9 @@
 import { plainFragment as p } from './plain.js';
 
-/** Every Dutch sentence the bot says lives here (informal "je"). Markup: *vet* only, renderers adapt it. */
+/**
+ * Every Dutch sentence the core says lives here (informal "je"). Markup: *vet* only, renderers adapt it.
+ * Texts only one platform shows live in its adapter (src/adapters/slack/texts.ts).
+ */
 export const texts = {
   lookup: {
     suggest: 'Dat weet ik niet zeker. Bedoelde je een van deze begrippen?',
@@ -82,9 +85,6 @@ export const texts = {
     exportLabel: 'Exporteer',
     typeAnswer: (max: number) => `Typ je antwoord (maximaal ${max} tekens).`,
     truncated: 'Dit bericht is ingekort omdat het te lang werd. Gebruik *exporteer* voor alles.',
-    slackTextHint: 'Gebruik de knop, of antwoord met een bericht (in een kanaal: in deze thread, met een vermelding van de bot).',
-    answerLabel: 'Je antwoord',
-    cancelLabel: 'Annuleer',
     multiHint: 'Typ de nummers van je keuzes, gescheiden door komma’s (bijvoorbeeld 1, 3), of gebruik de knoppen.',
     optionsAre: (options: string) => `Je kunt kiezen uit: ${options}.`,
     oneAnswer: 'Bij deze vraag kies je één antwoord.',
@@ -151,13 +151,6 @@ export const texts = {
       `"${p(query)}": ${count}×, laatst ${last} (${outcome === 'suggest' ? 'bedoelde je…' : 'geen antwoord'})`,
     unansweredNone: 'Er zijn nog geen onbeantwoorde vragen geteld.',
     unansweredHint: 'Tip: voeg een begrip toe of zet de vraag als alias bij een bestaand begrip, en herlaad de kennis.',
-  },
-  slack: {
-    sentToDm: 'Ik heb je een privébericht gestuurd; daar gaan we verder.',
-    homeUnfinished: 'Je lopende gesprekken',
-    homeDialogues: 'Gesprekken',
-    homeNone: 'Je hebt geen lopende gesprekken.',
-    homeAt: (step: string) => (step ? `bij: ${step}` : ''),
   },
   errors: {
     storeDown: 'Ik kan je antwoord nu niet opslaan door een storing. Er is niets verloren gegaan: probeer het over een paar minuten opnieuw.',

@@ -16,7 +16,7 @@ export interface TestApp extends App {
 }
 
 /** The real app on 127.0.0.1 and a free port, with a memory store and captured JSON logs. */
-export async function startTestApp(env: Record<string, string> = {}, store: Store = createMemoryStore(), extra: Partial<Pick<AppDeps, 'deduper' | 'broadcast' | 'instanceId' | 'slackWebApi'>> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, store: Store = createMemoryStore(), extra: Partial<Pick<AppDeps, 'deduper' | 'broadcast' | 'instanceId' | 'calls'>> = {}): Promise<TestApp> {
   const logs: string[] = [];
   const events: BotEvent[] = [];
   const destination = new Writable({

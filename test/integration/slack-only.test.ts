@@ -33,7 +33,7 @@ describe('Slack only (TEAMS_ENABLED=false)', () => {
 
   test('the log says Teams is off, and no local-mode warning', () => {
     const logs = app.logs.join('');
-    expect(logs).toContain('teams adapter off (TEAMS_ENABLED=false)');
+    expect(logs).toContain('teams adapter off: TEAMS_ENABLED=false: POST /api/messages does not exist');
     expect(logs).not.toContain('LOCAL MODE');
   });
 });

@@ -76,4 +76,16 @@ describe('Slack in Socket Mode', () => {
     expect(slack.responses[0]).toMatchObject({ response_type: 'ephemeral' });
     expect(blocksText(slack.responses[0]!['blocks'])).toContain('*Sociale basis*');
   });
+
+  test('a payload with a wrong field type is acked and dropped with a log line: no turn, no reply', async () => {
+    await until(() => sockets.length > 0);
+    const before = app.events.length;
+    const posts = slack.calls.length;
+    const bad = slackFixture('dm-message');
+    sockets[0]!.send(JSON.stringify({ envelope_id: 'env-bad', type: 'events_api', accepts_response_payload: false, payload: { ...bad, event_id: 'Ev-socket-bad', event: { ...(bad['event'] as object), text: { x: 1 } } } }));
+    await until(() => received.some((m) => m['envelope_id'] === 'env-bad'));
+    await until(() => app.logs.some((l) => l.includes('slack payload dropped') && l.includes('event.text: expected string, received object')));
+    expect(app.events.length).toBe(before);
+    expect(slack.calls.length).toBe(posts);
+  });
 });

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { WEB_API } from '../../src/adapters/slack/adapter.js';
+import { WEB_API } from '../../src/adapters/slack/bolt-app.js';
 import { onlyLoopback, startTestApp, until, type TestApp } from '../helpers/app.js';
 import { createMemoryStore } from '../../src/storage/memory-store.js';
 import { BOT_TOKEN, SIGNING_SECRET, SLACK_API, interceptSlack, signed, slackFixture } from '../helpers/slack.js';
@@ -26,7 +26,7 @@ describe('Slack Web API failures', () => {
   beforeAll(async () => {
     slack = interceptSlack();
     app = await startTestApp({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: `${SLACK_API}/api/` }, createMemoryStore(), {
-      slackWebApi: { retries: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 20 }, timeoutMs: 300 },
+      calls: { retries: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 20 }, timeoutMs: 300 },
     });
     // Bolt's token check runs in the background; let it finish before a test clears the fake Web API
     await until(() => slack.calls.some((c) => c.method === 'auth.test'));

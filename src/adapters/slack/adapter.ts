@@ -1,50 +1,27 @@
-import bolt from '@slack/bolt';
-import type { App as BoltApp, RespondFn, SlackActionMiddlewareArgs, SlackCommandMiddlewareArgs, SlackEventMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
-import type { RetryOptions, WebClient } from '@slack/web-api';
+import type { RespondFn, SlackActionMiddlewareArgs, SlackCommandMiddlewareArgs, SlackEventMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import type { Server } from 'restify';
-import type { Bot } from '../../bot/bot.js';
 import type { BotEvent, ConversationRef } from '../../bot/events.js';
 import { isPrivate, type Reply, type TallyReply } from '../../bot/replies.js';
-import { texts } from '../../bot/texts.js';
-import type { Config } from '../../config.js';
-import { errorCode, type Logger } from '../../log.js';
-import type { Store } from '../../storage/port.js';
-import { createUpdateQueue } from '../update-queue.js';
-import { createMemoryDeduper, type Deduper } from '../dedupe.js';
-import { ACTION, blockActionToEvent, isDmChannel, messageToEvent, parseSlashCommand, slackActor, slackConversation, type SlackBlockActionBody, type SlackCommandBody, type SlackMessageEvent } from './inbound.js';
-import { RestifyReceiver } from './receiver.js';
-import { homeBlocks } from './home.js';
-import { replyToMessage, textModal } from './render.js';
-import { createWebApiFetch } from './fetch.js';
+import { errorCode } from '../../log.js';
+import type { AdapterContext, ChatAdapter } from '../contract.js';
+import { createMemoryDeduper } from '../dedupe.js';
+import { createInPlaceUpdates } from '../in-place.js';
 import { renderingAnswersOnce } from '../render-cache.js';
+import { createTurnRunner } from '../turn.js';
+import { createBoltApp, WEB_API } from './bolt-app.js';
+import { homeBlocks } from './home.js';
+import { ACTION, blockActionToEvent, isDmChannel, messageToEvent, parseSlashCommand, slackActor, slackConversation, type SlackBlockActionBody, type SlackCommandBody, type SlackMessageEvent } from './inbound.js';
+import { checkModalMetadata } from './payload-schema.js';
+import type { SlackSettings } from './platform.js';
+import { RestifyReceiver } from './receiver.js';
+import { replyToMessage, textModal } from './render.js';
+import { slackTexts } from './texts.js';
 
-export interface SlackAdapterDeps {
-  readonly bot: Bot;
-  readonly config: Config['slack'];
-  readonly store: Store;
-  readonly log: Logger;
-  readonly onEvent?: (event: BotEvent) => void;
+export interface SlackAdapterDeps extends AdapterContext {
+  readonly settings: SlackSettings;
   readonly now?: () => number;
-  /** Which event ids were already handled (default: in memory, for one instance). */
-  readonly deduper?: Deduper;
-  /** Tracks each request's work, which runs on after the ack, for a graceful shutdown. */
-  readonly track?: <T>(work: Promise<T>) => Promise<T>;
-  /** How Web API calls are retried and how long one may take (default: `WEB_API`); tests shorten them. */
-  readonly webApi?: Partial<WebApiPolicy>;
 }
-
-export interface WebApiPolicy {
-  readonly retries: RetryOptions;
-  readonly timeoutMs: number;
-}
-
-/**
- * A reply is worth sending within seconds, not half an hour later: the client's default retries ten times
- * over about 30 minutes, and has no time limit per call, so a Slack outage would pile up turns in memory and
- * deliver stale answers when it ends. Three retries within about ten seconds (a 429's Retry-After is still
- * honoured), and a call ends after ten seconds without an answer; then the turn fails with a log line.
- */
-export const WEB_API: WebApiPolicy = { retries: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4000, randomize: true }, timeoutMs: 10_000 };
 
 /** Where replies go: a channel (and thread), for one user; slash commands and ephemeral clicks answer through respond. */
 interface Target {
@@ -56,6 +33,7 @@ interface Target {
 }
 
 const DEDUPE_TTL_MS = 60 * 60 * 1000;
+/** A thread's owner is remembered as long as a message reference (see in-place.ts). */
 const MESSAGE_REF_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** The conversation a bot message at channel level belongs to, by its channel and ts (see `ownerOfThread`). */
@@ -65,30 +43,13 @@ const threadOwnerKey = (channel: string, ts: string): string => `slack:thread:${
  * Slack through Bolt: on our restify server at `POST /slack/events`, or over Socket Mode when an app
  * token is set. Enabled only when a bot token and signing secret are configured.
  */
-export function createSlackAdapter(deps: SlackAdapterDeps) {
-  const { config, log, store, bot } = deps;
-  if (!config.botToken || !config.signingSecret) return undefined;
+export function createSlackAdapter(deps: SlackAdapterDeps): ChatAdapter {
+  const { settings: config, log, store, bot } = deps;
+  if (!config.botToken || !config.signingSecret) throw new Error('the Slack adapter needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET');
   const receiver = config.appToken ? undefined : new RestifyReceiver({ signingSecret: config.signingSecret, log, now: deps.now, track: deps.track });
-  const policy: WebApiPolicy = { ...WEB_API, ...deps.webApi };
-  const connection = {
-    // Node's http client instead of the standard fetch: about 0.6 ms less CPU per Web API call (see fetch.ts)
-    fetch: createWebApiFetch({ timeoutMs: policy.timeoutMs }),
-    ...(config.apiUrl ? { slackApiUrl: config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/` } : {}),
-  };
-  const app: BoltApp = new bolt.App({
-    token: config.botToken,
-    // Socket Mode gets its own copy of the options without our retries: it sets its own, which keep trying to
-    // reconnect through an outage (Bolt would otherwise hand it, and let it change, the reply client's options)
-    ...(receiver ? { receiver } : { socketMode: true, appToken: config.appToken, signingSecret: config.signingSecret, installerOptions: { clientOptions: { ...connection } } }),
-    // the time limit is in our fetch (cheaper than the client's `timeout`, see fetch.ts)
-    clientOptions: { ...connection, retryConfig: policy.retries },
-    logLevel: bolt.LogLevel.ERROR,
-    // the core keeps its own state; Bolt's conversation store would cost a lookup per event for nothing
-    convoStore: false,
-    // Bolt's logger would print payloads; ours logs codes only
-    logger: { debug: () => {}, info: () => {}, warn: () => {}, error: (...args: unknown[]) => log.error({ code: String(args[0] instanceof Error ? args[0].name : 'BOLT') }, 'bolt error'), setLevel: () => {}, getLevel: () => bolt.LogLevel.ERROR, setName: () => {} },
-  });
-  const updates = createUpdateQueue();
+  const app = createBoltApp({ settings: config, log, receiver, policy: { ...WEB_API, ...deps.calls } });
+  const inPlace = createInPlaceUpdates({ platform: 'slack', store });
+  const runner = createTurnRunner({ platform: 'slack', bot, log, onEvent: deps.onEvent });
   const render = renderingAnswersOnce(replyToMessage);
 
   const deduper = deps.deduper ?? createMemoryDeduper({ ttlMs: DEDUPE_TTL_MS });
@@ -153,30 +114,31 @@ export function createSlackAdapter(deps: SlackAdapterDeps) {
   }
 
   /** A group tally updates one message in place (chat.update) instead of posting one per vote. */
-  async function sendTally(client: WebClient, tally: TallyReply, target: Target): Promise<void> {
-    const key = `slack:msg:${target.conversationKey}:${tally.replaceKey}`;
-    await updates.run(key, tally.version, async () => {
-      const message = replyToMessage(tally);
-      const ref = await store.get<{ channel: string; ts: string }>(key);
-      if (ref) {
-        await client.chat.update({ channel: ref.channel, ts: ref.ts, text: message.text, blocks: message.blocksJson as never });
-        return;
-      }
-      const posted = await client.chat.postMessage({ channel: target.channel, text: message.text, blocks: message.blocksJson as never, ...(target.threadTs ? { thread_ts: target.threadTs } : {}) });
-      if (posted.ts) await store.update(key, () => ({ channel: posted.channel ?? target.channel, ts: posted.ts }), { ttlMs: MESSAGE_REF_TTL_MS });
-      await rememberThread(target, posted.ts);
+  function sendTally(client: WebClient, tally: TallyReply, target: Target): Promise<void> {
+    const message = () => replyToMessage(tally);
+    return inPlace.show<{ channel: string; ts: string }>(target.conversationKey, tally.replaceKey, tally.version, {
+      post: async () => {
+        const { text, blocksJson } = message();
+        const posted = await client.chat.postMessage({ channel: target.channel, text, blocks: blocksJson as never, ...(target.threadTs ? { thread_ts: target.threadTs } : {}) });
+        await rememberThread(target, posted.ts);
+        return posted.ts ? { channel: posted.channel ?? target.channel, ts: posted.ts } : undefined;
+      },
+      update: async (ref) => {
+        const { text, blocksJson } = message();
+        await client.chat.update({ channel: ref.channel, ts: ref.ts, text, blocks: blocksJson as never });
+      },
     });
   }
 
-  /** One turn with an error boundary: a friendly Dutch message, state kept, the error logged without text. */
-  async function turn(client: WebClient, event: BotEvent, target: Target): Promise<void> {
-    deps.onEvent?.(event);
-    try {
-      await deliver(client, await bot.handle(event), target);
-    } catch (err) {
-      log.error({ code: errorCode(err), conversation: event.conversation.key, kind: event.kind }, 'slack turn failed');
-      await client.chat.postEphemeral({ channel: target.channel, user: target.user, text: texts.errors.unexpected, ...(target.threadTs ? { thread_ts: target.threadTs } : {}) }).catch(() => undefined);
-    }
+  /** One turn through the shared error boundary (see ../turn.ts); the notice goes to the actor only. */
+  function turn(client: WebClient, event: BotEvent, target: Target): Promise<void> {
+    return runner.run(event, {
+      deliver: (replies) => deliver(client, replies, target),
+      notify: async (reply) => {
+        const { text, blocksJson } = replyToMessage(reply);
+        await client.chat.postEphemeral({ channel: target.channel, user: target.user, text, blocks: blocksJson as never, ...(target.threadTs ? { thread_ts: target.threadTs } : {}) });
+      },
+    });
   }
 
   const teamOf = (body: { team_id?: string; team?: { id?: string } | null }): string => body.team_id ?? body.team?.id ?? 'T';
@@ -209,13 +171,13 @@ export function createSlackAdapter(deps: SlackAdapterDeps) {
     const parsed = parseSlashCommand(command as unknown as SlackCommandBody, config.adminIds);
     const user = command.user_id;
     if (parsed.kind === 'help') {
-      await turn(client, { kind: 'message', conversation: parsed.conversation, actor: parsed.actor, text: 'help' }, { channel: command.channel_id, user, respond, conversationKey: parsed.conversation.key });
+      await turn(client, { kind: 'command', command: 'help', conversation: parsed.conversation, actor: parsed.actor }, { channel: command.channel_id, user, respond, conversationKey: parsed.conversation.key });
       return;
     }
     if (parsed.target === 'dm') {
       const dm = await openDm(client, user);
       const conversation = slackConversation(command.team_id, dm, undefined, true);
-      if (dm !== command.channel_id) await respond({ response_type: 'ephemeral', text: texts.slack.sentToDm });
+      if (dm !== command.channel_id) await respond({ response_type: 'ephemeral', text: slackTexts.sentToDm });
       await turn(client, { kind: 'message', conversation, actor: parsed.actor, text: parsed.text }, { channel: dm, user, conversationKey: conversation.key });
       return;
     }
@@ -252,11 +214,10 @@ export function createSlackAdapter(deps: SlackAdapterDeps) {
 
   app.view('rp_text_modal', async ({ ack, view, body, client }: SlackViewMiddlewareArgs & { client: WebClient }) => {
     await ack();
-    let meta: { p: string; c: string; t?: string; k: string; s: ConversationRef['scope'] };
-    try {
-      meta = JSON.parse(view.private_metadata) as typeof meta;
-    } catch {
-      return; // not one of our modals
+    const meta = checkModalMetadata(view.private_metadata);
+    if (!meta) {
+      log.warn({ platform: 'slack', callback: 'rp_text_modal' }, 'slack modal submit ignored: its metadata is not ours');
+      return;
     }
     const text = view.state.values['rp_text']?.['rp_text']?.value ?? '';
     const actor = slackActor(teamOf(body as { team?: { id?: string } | null }), body.user.id, body.user.name, config.adminIds);
@@ -264,7 +225,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps) {
   });
 
   return {
-    app,
+    facts: { mode: receiver ? 'http' : 'socket' },
     register(server: Server): void {
       receiver?.register(server);
     },
@@ -274,6 +235,5 @@ export function createSlackAdapter(deps: SlackAdapterDeps) {
     async stop(): Promise<void> {
       if (!receiver) await app.stop();
     },
-    mode: receiver ? ('http' as const) : ('socket' as const),
   };
 }

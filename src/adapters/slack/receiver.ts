@@ -1,7 +1,9 @@
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Request, Response, Server } from 'restify';
-import { errorCode, type Logger } from '../../log.js';
+import type { Logger } from '../../log.js';
+import { describeError } from '../turn.js';
 import { rawBody, sendEmpty } from '../../server.js';
+import { checkSlackPayload } from './payload-schema.js';
 import { checkSlackSignature } from './verify.js';
 
 /**
@@ -62,8 +64,15 @@ export class RestifyReceiver implements Receiver {
       res.send(400, { error: 'malformed body' });
       return;
     }
-    if (parsed['type'] === 'url_verification') {
-      res.send(200, { challenge: parsed['challenge'] });
+    const checked = checkSlackPayload(parsed);
+    if (!checked.ok) {
+      this.opts.log.warn({ platform: 'slack', status: 400, error: checked.error }, 'slack request rejected');
+      res.send(400, { error: checked.error });
+      return;
+    }
+    const payload = checked.value;
+    if (payload['type'] === 'url_verification') {
+      res.send(200, { challenge: payload['challenge'] });
       return;
     }
 
@@ -82,14 +91,14 @@ export class RestifyReceiver implements Receiver {
 
     const retryNum = Number(req.header('x-slack-retry-num') ?? NaN);
     const event: ReceiverEvent = {
-      body: parsed,
+      body: payload,
       ack: async (response?: unknown) => respond(response),
       ...(Number.isFinite(retryNum) ? { retryNum, retryReason: String(req.header('x-slack-retry-reason') ?? '') } : {}),
     };
     try {
       await this.app?.processEvent(event);
     } catch (err) {
-      this.opts.log.error({ code: errorCode(err) }, 'slack event failed');
+      this.opts.log.error({ platform: 'slack', ...describeError(err) }, 'slack event failed');
     } finally {
       clearTimeout(timer);
       respond();
@@ -98,11 +107,11 @@ export class RestifyReceiver implements Receiver {
 }
 
 /** JSON (Events API), or form-encoded (slash commands; interactivity with a `payload` JSON field). */
-export function parseBody(body: string, contentType: string): Record<string, unknown> | undefined {
+export function parseBody(body: string, contentType: string): unknown {
   try {
-    if (contentType.includes('application/json')) return JSON.parse(body) as Record<string, unknown>;
+    if (contentType.includes('application/json')) return JSON.parse(body) as unknown;
     const form = Object.fromEntries(new URLSearchParams(body));
-    if (typeof form['payload'] === 'string') return JSON.parse(form['payload']) as Record<string, unknown>;
+    if (typeof form['payload'] === 'string') return JSON.parse(form['payload']) as unknown;
     return form;
   } catch {
     return undefined;

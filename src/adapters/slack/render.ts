@@ -1,6 +1,7 @@
 import { assertNever, type Action, type Reply } from '../../bot/replies.js';
 import { texts } from '../../bot/texts.js';
 import { ACTION } from './inbound.js';
+import { slackTexts } from './texts.js';
 import { unwrapMarkdown } from '../markdown.js';
 import { consentBlocks, expertAnswerBlocks, expertQuestionBlocks, feedbackBlocks } from './render-experts.js';
 
@@ -160,7 +161,7 @@ function questionBlocks(reply: Extract<Reply, { kind: 'question' }>): Block[] {
     }
     case 'text':
       // the button opens a modal (its action id carries the maximum length); a thread reply or DM works too
-      blocks.push(context(`${texts.dialogue.typeAnswer(input.maxLength)} ${texts.dialogue.slackTextHint}`), { type: 'actions', elements: [button({ ...input.submit, label: texts.dialogue.answerLabel }, ACTION.openText, input.maxLength)] });
+      blocks.push(context(`${texts.dialogue.typeAnswer(input.maxLength)} ${slackTexts.textHint}`), { type: 'actions', elements: [button({ ...input.submit, label: slackTexts.answerLabel }, ACTION.openText, input.maxLength)] });
       break;
     case 'info':
       blocks.push(mrkdwn(input.text));
@@ -214,11 +215,11 @@ export function textModal(payload: string, maxLength: number): Block {
     type: 'modal',
     callback_id: 'rp_text_modal',
     private_metadata: payload.slice(0, 3000),
-    title: { type: 'plain_text', text: texts.dialogue.answerLabel },
+    title: { type: 'plain_text', text: slackTexts.answerLabel },
     submit: { type: 'plain_text', text: texts.dialogue.sendLabel },
-    close: { type: 'plain_text', text: texts.dialogue.cancelLabel },
+    close: { type: 'plain_text', text: slackTexts.cancelLabel },
     blocks: [
-      { type: 'input', block_id: 'rp_text', label: { type: 'plain_text', text: texts.dialogue.answerLabel }, element: { type: 'plain_text_input', action_id: 'rp_text', multiline: true, max_length: Math.min(maxLength, 3000) } },
+      { type: 'input', block_id: 'rp_text', label: { type: 'plain_text', text: slackTexts.answerLabel }, element: { type: 'plain_text_input', action_id: 'rp_text', multiline: true, max_length: Math.min(maxLength, 3000) } },
     ],
   };
 }

@@ -1,125 +1,149 @@
-import {
-  ActivityTypes, CardFactory, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory,
-  MessageFactory, type Activity, type TurnContext,
-} from 'botbuilder';
+import { ActivityTypes, CardFactory, CloudAdapter, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
+import type { AuthenticateRequestResult } from 'botframework-connector';
 import type { Request, Response, Server } from 'restify';
-import type { Bot } from '../../bot/bot.js';
-import type { BotEvent } from '../../bot/events.js';
-import { notice, type Reply, type TallyReply } from '../../bot/replies.js';
-import { texts } from '../../bot/texts.js';
-import type { Config } from '../../config.js';
-import { errorCode, type Logger } from '../../log.js';
-import type { Store } from '../../storage/port.js';
+import type { Reply, TallyReply } from '../../bot/replies.js';
+import { errorCode } from '../../log.js';
 import { rawBody, sendEmpty } from '../../server.js';
-import { activityToEvent } from './inbound.js';
-import { replyToCard } from './render.js';
+import type { AdapterContext, ChatAdapter } from '../contract.js';
+import { createMemoryDeduper } from '../dedupe.js';
+import { createInPlaceUpdates } from '../in-place.js';
 import { renderingAnswersOnce } from '../render-cache.js';
-import { createUpdateQueue } from '../update-queue.js';
-import { createMemoryDeduper, type Deduper } from '../dedupe.js';
+import { createTurnRunner, describeError } from '../turn.js';
+import { checkActivity } from './activity-schema.js';
+import { botFrameworkAuthentication, CONNECTOR } from './connector.js';
+import { activityToEvent } from './inbound.js';
+import type { TeamsSettings } from './platform.js';
+import { replyToCard, type Card } from './render.js';
 
-export interface TeamsAdapterDeps {
-  readonly bot: Bot;
-  readonly config: Config['teams'];
-  readonly store: Store;
-  readonly log: Logger;
+export interface TeamsAdapterDeps extends AdapterContext {
+  readonly settings: TeamsSettings;
   /** Show "typing..." when a turn takes longer than this (ms). */
   readonly typingDelayMs?: number;
-  /** Called with every neutral event (tests compare platforms with it). */
-  readonly onEvent?: (event: BotEvent) => void;
-  /** Which activities were already handled (default: in memory, for one instance). */
-  readonly deduper?: Deduper;
-  /** Tracks each request's turn, for a graceful shutdown. */
-  readonly track?: <T>(work: Promise<T>) => Promise<T>;
 }
 
-const MESSAGE_ID_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 const DEDUPE_TTL_MS = 60 * 60 * 1000;
 
-/** CloudAdapter with its activity processing exposed, so this adapter decides the HTTP status itself. */
+/** CloudAdapter with authentication and activity processing apart, so this adapter decides the HTTP status itself. */
 class BotFrameworkAdapter extends CloudAdapter {
-  processAuthenticated(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
-    return this.processActivity(authHeader, activity, logic);
+  authenticate(activity: Partial<Activity>, authHeader: string): Promise<AuthenticateRequestResult> {
+    return this.botFrameworkAuthentication.authenticateRequest(activity as Activity, authHeader);
+  }
+
+  processAuthenticated(auth: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
+    return this.processActivity(auth, activity, logic);
   }
 }
 
+class AuthenticationTimeout extends Error {
+  override readonly name = 'AuthenticationTimeout';
+  readonly code = 'AUTH_TIMEOUT';
+}
+
 /** Teams through botbuilder's CloudAdapter on `POST /api/messages`. botbuilder stays inside this folder. */
-export function createTeamsAdapter(deps: TeamsAdapterDeps) {
-  const { config, log } = deps;
-  const authConfig = {
-    MicrosoftAppId: config.appId ?? '',
-    MicrosoftAppPassword: config.appPassword ?? '',
-    MicrosoftAppType: config.appType,
-    MicrosoftAppTenantId: config.tenantId ?? '',
-  };
-  const credentials = new ConfigurationServiceClientCredentialFactory(authConfig);
-  const adapter = new BotFrameworkAdapter(new ConfigurationBotFrameworkAuthentication(authConfig, credentials));
-  const updates = createUpdateQueue();
+export function createTeamsAdapter(deps: TeamsAdapterDeps): ChatAdapter {
+  const { settings, log } = deps;
+  const policy = { ...CONNECTOR, ...deps.calls };
+  const adapter = new BotFrameworkAdapter(botFrameworkAuthentication(settings, policy, log));
+  const inPlace = createInPlaceUpdates({ platform: 'teams', store: deps.store });
+  const runner = createTurnRunner({ platform: 'teams', bot: deps.bot, log, onEvent: deps.onEvent });
   const render = renderingAnswersOnce(replyToCard);
   const deduper = deps.deduper ?? createMemoryDeduper({ ttlMs: DEDUPE_TTL_MS });
+  // fetching the Bot Framework's signing keys (botbuilder's own client, without a time limit) may take two calls
+  const authLimitMs = 2 * policy.timeoutMs;
+
+  const sendCard = (context: TurnContext, card: Card) => context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
 
   async function sendReplies(context: TurnContext, replies: readonly Reply[], conversationKey: string): Promise<void> {
     for (const reply of replies) {
       if (reply.kind === 'tally') await sendTally(context, reply, conversationKey);
-      else await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(render(reply))));
+      else await sendCard(context, render(reply));
     }
   }
 
   /** A group tally updates one card in place (updateActivity) instead of posting a message per vote. */
-  async function sendTally(context: TurnContext, tally: TallyReply, conversationKey: string): Promise<void> {
-    const key = `teams:msg:${conversationKey}:${tally.replaceKey}`;
-    await updates.run(key, tally.version, async () => {
-      const attachment = CardFactory.adaptiveCard(replyToCard(tally));
-      const id = await deps.store.get<string>(key);
-      if (id) {
-        await context.updateActivity({ id, type: ActivityTypes.Message, attachments: [attachment], conversation: context.activity.conversation });
-        return;
-      }
-      const sent = await context.sendActivity(MessageFactory.attachment(attachment));
-      if (sent?.id) await deps.store.update<string>(key, () => sent.id, { ttlMs: MESSAGE_ID_TTL_MS });
+  function sendTally(context: TurnContext, tally: TallyReply, conversationKey: string): Promise<void> {
+    const attachment = () => CardFactory.adaptiveCard(replyToCard(tally));
+    return inPlace.show<string>(conversationKey, tally.replaceKey, tally.version, {
+      post: async () => (await context.sendActivity(MessageFactory.attachment(attachment())))?.id,
+      update: async (id) => {
+        await context.updateActivity({ id, type: ActivityTypes.Message, attachments: [attachment()], conversation: context.activity.conversation });
+      },
     });
   }
 
   async function turn(context: TurnContext): Promise<void> {
     const activity = context.activity as Activity;
-    const event = activityToEvent(activity, config.adminIds);
+    const event = activityToEvent(activity, settings.adminIds);
     if (!event) return;
     // the Bot Framework redelivers an activity when our answer was late: the same id never runs twice
     if (activity.id && !(await deduper.firstDelivery(`teams:${activity.conversation?.id ?? ''}:${activity.from?.id ?? ''}:${activity.type}:${activity.id}`))) {
       log.info({ kind: event.kind }, 'teams redelivery ignored');
       return;
     }
-    deps.onEvent?.(event);
     const typing = setTimeout(() => {
       context.sendActivity({ type: ActivityTypes.Typing }).catch(() => undefined); // best effort: a lost typing indicator harms nobody
     }, deps.typingDelayMs ?? 400);
     try {
-      const replies = await deps.bot.handle(event);
+      await runner.run(event, {
+        deliver: (replies) => {
+          clearTimeout(typing);
+          return sendReplies(context, replies, event.conversation.key);
+        },
+        notify: async (reply) => {
+          await sendCard(context, replyToCard(reply));
+        },
+      });
+    } finally {
       clearTimeout(typing);
-      await sendReplies(context, replies, event.conversation.key);
-    } catch (err) {
-      clearTimeout(typing);
-      // the error boundary of a Teams turn: log code and conversation, never tokens or message text
-      log.error({ code: errorCode(err), conversation: event.conversation.key, kind: event.kind }, 'teams turn failed');
-      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(replyToCard(notice(texts.errors.unexpected, [], { tone: 'error' }))))).catch(() => undefined);
     }
   }
 
+  /** The activity's fields botbuilder's authentication reads (the token is bound to them), whatever else the body holds. */
+  function authFields(body: unknown): Partial<Activity> {
+    const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+    return { channelId: typeof b['channelId'] === 'string' ? b['channelId'] : undefined, serviceUrl: typeof b['serviceUrl'] === 'string' ? b['serviceUrl'] : undefined } as Partial<Activity>;
+  }
+
+  /** Authentication with a time limit: a request is answered even when the signing keys cannot be fetched. */
+  function authenticate(body: unknown, authHeader: string): Promise<AuthenticateRequestResult> {
+    let timer: NodeJS.Timeout | undefined;
+    const limit = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new AuthenticationTimeout(`authentication took longer than ${authLimitMs} ms`)), authLimitMs);
+    });
+    return Promise.race([adapter.authenticate(authFields(body), authHeader), limit]).finally(() => clearTimeout(timer));
+  }
+
   async function handle(req: Request, res: Response): Promise<void> {
-    let activity: unknown;
+    let body: unknown;
     try {
-      activity = JSON.parse(rawBody(req));
+      body = JSON.parse(rawBody(req));
     } catch {
-      res.send(400, { error: 'malformed JSON' });
+      body = undefined;
+    }
+    // the token first: an unauthenticated request gets 401 whatever its body, and nothing below trusts the body before
+    let auth: AuthenticateRequestResult;
+    try {
+      auth = await authenticate(body, req.header('authorization') ?? '');
+    } catch (err) {
+      if (err instanceof AuthenticationTimeout) {
+        log.warn({ platform: 'teams', code: err.code, limitMs: authLimitMs }, 'teams request not authenticated in time: the signing keys could not be fetched');
+        res.header('Retry-After', '5');
+        res.send(503, { error: 'authentication unavailable, try again later' });
+      } else {
+        log.warn({ code: errorCode(err) }, 'teams request not authenticated');
+        res.send(401, { error: 'unauthorized' });
+      }
       return;
     }
-    if (!activity || typeof activity !== 'object' || typeof (activity as { type?: unknown }).type !== 'string') {
-      res.send(400, { error: 'not a Bot Framework activity' });
+    const checked = body === undefined ? { ok: false as const, error: 'malformed JSON' } : checkActivity(body);
+    if (!checked.ok) {
+      log.warn({ platform: 'teams', status: 400, error: checked.error }, 'teams request rejected');
+      res.send(400, { error: checked.error });
       return;
     }
-    const authHeader = req.header('authorization') ?? '';
     let started = false;
     try {
-      const invoke = await adapter.processAuthenticated(authHeader, activity as Activity, async (context) => {
+      const invoke = await adapter.processAuthenticated(auth, checked.value, async (context) => {
         started = true;
         await turn(context);
       });
@@ -127,24 +151,27 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps) {
       else res.send(invoke.status, invoke.body);
     } catch (err) {
       if (!started) {
-        // botbuilder answers 500 for a token signed with the wrong key or algorithm: any failure before the
-        // turn starts is an authentication failure, and no turn runs
+        // an app id in the token that is not ours fails here, before the turn: still an authentication failure
         log.warn({ code: errorCode(err) }, 'teams request not authenticated');
         res.send(401, { error: 'unauthorized' });
       } else {
-        log.error({ code: errorCode(err) }, 'teams request failed');
+        log.error({ platform: 'teams', ...describeError(err) }, 'teams request failed');
         res.send(500, { error: 'internal error' });
       }
     }
   }
 
+  if (!settings.appId) {
+    log.warn('LOCAL MODE: no MicrosoftAppId configured, so Teams requests are NOT authenticated. Use this only on your own machine or a trusted test network.');
+  }
   return {
-    /** Whether requests are authenticated (an app id is configured). */
-    authenticated: Boolean(config.appId),
+    facts: { authenticated: Boolean(settings.appId) },
     register(server: Server): void {
       server.post('/api/messages', async (req: Request, res: Response) => {
-        await (deps.track ? deps.track(handle(req, res)) : handle(req, res));
+        await deps.track(handle(req, res));
       });
     },
+    async start(): Promise<void> {},
+    async stop(): Promise<void> {},
   };
 }
