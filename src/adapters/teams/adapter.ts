@@ -120,7 +120,7 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): ChatAdapter {
     } catch {
       body = undefined;
     }
-    // the token first: an unauthenticated request gets 401 whatever its body, and nothing below trusts the body before
+    // the token first: an unauthenticated request gets 401 whatever its body (which is only parsed so far, not trusted)
     let auth: AuthenticateRequestResult;
     try {
       auth = await authenticate(body, req.header('authorization') ?? '');
