@@ -8,11 +8,12 @@ describe('Slack messages as neutral events', () => {
   test('a DM is a personal conversation of its own', () => {
     expect(toEvent(dm())).toEqual({
       kind: 'message',
-      conversation: { key: 'slack:T0GEMEENTE:D0ANNADM', scope: 'personal' },
-      actor: { id: 'slack:T0GEMEENTE:U0ANNA', name: 'U0ANNA', isAdmin: false },
+      conversation: { key: 'slack:T0GEMEENTE:D0ANNADM', scope: 'personal', address: { platform: 'slack', ref: 'c:T0GEMEENTE:D0ANNADM' } },
+      actor: { id: 'slack:T0GEMEENTE:U0ANNA', name: 'U0ANNA', isAdmin: false, isExpert: false, address: { platform: 'slack', ref: 'u:T0GEMEENTE:U0ANNA' } },
       text: 'wat is de sociale basis?',
     });
     expect(toEvent(dm({ user: 'U0ADMIN' }))?.actor.isAdmin).toBe(true);
+    expect(messageToEvent('T0GEMEENTE', dm(), [], ['U0ANNA'])?.actor.isExpert).toBe(true);
   });
 
   test('a message with a file, or a thread reply also sent to the channel, is still a question', () => {
