@@ -27,6 +27,9 @@ export interface Sender {
   notify(reply: Reply, target: Target): Promise<void>;
 }
 
+/** Characters of an export per message when it is sent as text: three sections, well within a message's budget. */
+const EXPORT_PART = 8000;
+
 /** The in-place key of a content team's card: per channel, the same for the outbox and for a click on the card. */
 const expertCardsOf = (channel: string): string => `experts:${channel}`;
 
@@ -82,7 +85,10 @@ export function createSender(deps: { client: WebClient; inPlace: InPlaceUpdates;
         await send(render(notice(slackTexts.exportFailed, [], { tone: 'warning' })), false, target);
       }
     }
-    await send(render(reply), false, target);
+    // a long export as several messages, none cut off
+    for (let at = 0; at < Math.max(1, reply.markdown.length); at += EXPORT_PART) {
+      await send(replyToMessage({ ...reply, markdown: reply.markdown.slice(at, at + EXPORT_PART) }), false, target);
+    }
   }
 
   return {
