@@ -100,8 +100,8 @@ export function createSender(deps: { client: WebClient; inPlace: InPlaceUpdates;
       }
     },
     async notify(reply, target) {
+      if (!target.user) return; // the outbox posts unasked: its failures are values, told to nobody here
       const { text, blocksJson } = replyToMessage(reply);
-      if (!target.user) return;
       await client.chat.postEphemeral({ channel: target.channel, user: target.user, text, blocks: blocksJson as never, ...thread(target) });
     },
   };
