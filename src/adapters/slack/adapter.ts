@@ -70,10 +70,15 @@ export function createSlackAdapter(deps: SlackAdapterDeps): ChatAdapter {
     notify: (reply) => sender.notify(reply, target),
   });
 
-  /** One turn through the shared error boundary (see ../turn.ts), with the actor's display name. */
+  /**
+   * One turn through the shared error boundary (see ../turn.ts), with the actor's display name where others
+   * see it: in a channel, and on clicks and forms (a question sent with the asker's name, an expert's answer).
+   * A message in a DM never shows its writer's name, so it costs no users.info call.
+   */
   async function run(team: string, user: string, event: BotEvent, output: TurnOutput): Promise<void> {
     await expertsChannel(team);
-    const name = await names.nameOf(user, event.actor.name);
+    const shown = event.conversation.scope !== 'personal' || event.kind === 'action';
+    const name = shown ? await names.nameOf(user, event.actor.name) : event.actor.name;
     await runner.run(name === event.actor.name ? event : { ...event, actor: { ...event.actor, name } }, output);
   }
 
