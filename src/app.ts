@@ -25,7 +25,7 @@ import { registerOpsRoutes } from './ops/routes.js';
 import { registerLegalPages } from './legal/routes.js';
 import { createUnansweredLog, type UnansweredLog } from './ops/unanswered.js';
 import { watchKnowledge } from './ops/watch.js';
-import { createOutbox } from './ops/expert-outbox.js';
+import { createOutbox, type Deliverer } from './ops/expert-outbox.js';
 import { registerFeedbackMetric } from './ops/feedback-metrics.js';
 import { FEEDBACK_COUNTS_KEY, type FeedbackCounts } from './bot/experts/feedback.js';
 
@@ -141,8 +141,9 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
       if (result.outcome !== 'match') unanswered.note(result.query, result.outcome);
     },
   };
-  // no adapter delivers to the experts' channel yet: questions for the content team say so to the user
-  const experts = createOutbox({}, log);
+  // filled below by the adapters that deliver the content team's messages; others answer `unsupported`
+  const deliverers: Record<string, Deliverer> = {};
+  const experts = createOutbox(deliverers, log);
   const bot = createBot({ knowledge, store, retentionDays: config.retentionDays, admin, observer, experts });
   registerFeedbackMetric(metrics.registry, { read: () => store.get<FeedbackCounts>(FEEDBACK_COUNTS_KEY), conceptIds: () => knowledge.current().conceptsById });
 
@@ -165,6 +166,7 @@ export async function startApp(config: Config, deps: AppDeps): Promise<App> {
     const context: AdapterContext = { bot: instrumentBot(bot, platform.name, metrics), store, log, track, onEvent: deps.onEvent, deduper: deps.deduper, calls: deps.calls };
     const adapter = await startPlatform(platform, config, server, context);
     if (adapter) adapters.push(adapter);
+    if (adapter?.deliverer) deliverers[platform.name] = adapter.deliverer;
   }
   if (adapters.length === 0) log.warn('no platform is on: Teams is off (TEAMS_ENABLED=false) and Slack has no SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET');
   const watcher = config.knowledgeWatch

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Bot } from '../bot/bot.js';
 import type { BotEvent } from '../bot/events.js';
 import type { Logger } from '../log.js';
+import type { Deliverer } from '../ops/expert-outbox.js';
 import type { Store } from '../storage/port.js';
 import type { CallPolicy } from './call-policy.js';
 import type { Deduper } from './dedupe.js';
@@ -22,6 +23,8 @@ export interface ChatAdapter {
   stop(): Promise<void>;
   /** Facts for the start log (such as the mode), never secrets. */
   readonly facts: Readonly<Record<string, string | boolean>>;
+  /** Posts the content team's messages on this platform (src/ops/expert-outbox.ts); none: `unsupported`. */
+  readonly deliverer?: Deliverer;
 }
 
 /** What the app gives every adapter. */

@@ -105,6 +105,15 @@ export interface SummaryItem {
   readonly prompt: string;
   /** Personal: the answer; group: one line per option with its count, or the free-text answers. */
   readonly lines: readonly string[];
+  /**
+   * A group's answers in parts, for renderers that draw them (bars per option): every option with its count
+   * (and, in a named session, who chose it), and the free-text answers as in `lines`. `lines` says the same in words.
+   */
+  readonly result?: {
+    readonly respondents: number;
+    readonly counts: ReadonlyArray<TallyCount & { readonly names?: readonly string[] }>;
+    readonly texts: readonly string[];
+  };
 }
 
 export interface SummaryReply {

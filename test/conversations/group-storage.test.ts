@@ -133,7 +133,10 @@ describe('group sessions in the store: one record per member, counts in the sess
     await chat.click('Optie C', 'chris');
     await chat.say('stop', 'lead');
     const summary = chat.last('lead').find((r): r is SummaryReply => r.kind === 'summary')!;
-    expect(summary.items[0]).toEqual({ title: 'A', prompt: 'Kies.', lines: ['2 antwoorden', 'Eerste optie: 1', 'Optie C: 1'] });
+    expect(summary.items[0]).toEqual({
+      title: 'A', prompt: 'Kies.', lines: ['2 antwoorden', 'Eerste optie: 1', 'Optie C: 1'],
+      result: { respondents: 2, counts: [{ label: 'Eerste optie', count: 1 }, { label: 'Optie C', count: 1 }], texts: [] },
+    });
   });
 
   test('500 members voting at once: every vote counted, one record each', async () => {

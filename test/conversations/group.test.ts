@@ -68,11 +68,13 @@ describe('group session in a channel', () => {
     await chat.say('Meer vrijwilligers', 'chris');
     await chat.click('Afsluiten', 'lead', { from: 'chris' });
     const summary = chat.last('lead').find((r): r is SummaryReply => r.kind === 'summary')!;
+    // `result`: the same answers in parts, every option with its count, for renderers that draw bars
+    const counts = (...pairs: Array<[string, number]>) => pairs.map(([label, count]) => ({ label, count }));
     expect(summary.items).toEqual([
-      { title: 'Rol', prompt: 'Wat is je rol?', lines: ['1 antwoord', 'Beleid: 1'] },
-      { title: 'Prioriteiten', prompt: 'Wat vind je belangrijk?', lines: ['2 antwoorden', 'Ontmoeting: 1', 'Kosten: 2'] },
-      { title: 'Score', prompt: 'Hoe sterk is de sociale basis?', lines: ['3 antwoorden', '1: 1', '2: 1', '5: 1'] },
-      { title: 'Eerste stap', prompt: 'Wat is een eerste stap?', lines: ['2 antwoorden', '“Buurtkamer”', '“Meer vrijwilligers”'] },
+      { title: 'Rol', prompt: 'Wat is je rol?', lines: ['1 antwoord', 'Beleid: 1'], result: { respondents: 1, counts: counts(['Beleid', 1], ['Uitvoering', 0]), texts: [] } },
+      { title: 'Prioriteiten', prompt: 'Wat vind je belangrijk?', lines: ['2 antwoorden', 'Ontmoeting: 1', 'Kosten: 2'], result: { respondents: 2, counts: counts(['Ontmoeting', 1], ['Preventie', 0], ['Kosten', 2]), texts: [] } },
+      { title: 'Score', prompt: 'Hoe sterk is de sociale basis?', lines: ['3 antwoorden', '1: 1', '2: 1', '5: 1'], result: { respondents: 3, counts: counts(['1', 1], ['2', 1], ['3', 0], ['4', 0], ['5', 1]), texts: [] } },
+      { title: 'Eerste stap', prompt: 'Wat is een eerste stap?', lines: ['2 antwoorden', '“Buurtkamer”', '“Meer vrijwilligers”'], result: { respondents: 2, counts: [], texts: ['“Buurtkamer”', '“Meer vrijwilligers”'] } },
     ]);
     expect(summary.conclusions).toEqual(['De sociale basis is zwak.']);
   });
@@ -86,7 +88,7 @@ describe('group session in a channel', () => {
     await chat.say('Dit is mijn toelichting', 'bram');
     await chat.say('stop', 'lead');
     const summary = chat.last('lead').find((r): r is SummaryReply => r.kind === 'summary')!;
-    expect(summary.items.at(-1)).toEqual({ title: 'C', prompt: 'Toelichting?', lines: ['1 antwoord', '“bram: Dit is mijn toelichting”'] });
+    expect(summary.items.at(-1)).toEqual({ title: 'C', prompt: 'Toelichting?', lines: ['1 antwoord', '“bram: Dit is mijn toelichting”'], result: { respondents: 1, counts: [], texts: ['“bram: Dit is mijn toelichting”'] } });
   });
 
   test('a second session cannot start while one runs; a concept question still works in the channel', async () => {

@@ -79,8 +79,14 @@ describe('stored state of earlier versions loads and goes on', () => {
     expect(chat.last('bram').find((r): r is TallyReply => r.kind === 'tally')).toMatchObject({ respondents: 2, counts: [{ label: 'Ontmoeting', count: 2 }, { label: 'Preventie', count: 1 }, { label: 'Kosten', count: 0 }] });
     await chat.say('stop', 'lead');
     expect(chat.last('lead').find((r): r is SummaryReply => r.kind === 'summary')!.items).toEqual([
-      { title: 'Rol', prompt: 'Wat is je rol?', lines: ['2 antwoorden', 'Beleid: 2 (anna, bram)'] },
-      { title: 'Prioriteiten', prompt: 'Wat vind je belangrijk?', lines: ['2 antwoorden', 'Ontmoeting: 2 (anna, bram)', 'Preventie: 1 (bram)'] },
+      {
+        title: 'Rol', prompt: 'Wat is je rol?', lines: ['2 antwoorden', 'Beleid: 2 (anna, bram)'],
+        result: { respondents: 2, counts: [{ label: 'Beleid', count: 2, names: ['anna', 'bram'] }, { label: 'Uitvoering', count: 0 }], texts: [] },
+      },
+      {
+        title: 'Prioriteiten', prompt: 'Wat vind je belangrijk?', lines: ['2 antwoorden', 'Ontmoeting: 2 (anna, bram)', 'Preventie: 1 (bram)'],
+        result: { respondents: 2, counts: [{ label: 'Ontmoeting', count: 2, names: ['anna', 'bram'] }, { label: 'Preventie', count: 1, names: ['bram'] }, { label: 'Kosten', count: 0 }], texts: [] },
+      },
     ]);
   });
 

@@ -10,8 +10,16 @@ export const BOT_TOKEN = 'xoxb-test-token-not-logged';
 /** SLACK_API_URL in the tests: proves the override, and nock answers it. */
 export const SLACK_API = 'https://slack-api.test';
 
+let interactions = 0;
+
+/**
+ * A payload fixture. Every read is a new interaction: Slack gives each slash command and click its own
+ * trigger_id, and the adapter runs a replayed one only once, so a fixture's trigger_id gets a new suffix.
+ */
 export function slackFixture(name: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(path.join(REPO_ROOT, 'test/fixtures/slack', `${name}.json`), 'utf8')) as Record<string, unknown>;
+  const fixture = JSON.parse(readFileSync(path.join(REPO_ROOT, 'test/fixtures/slack', `${name}.json`), 'utf8')) as Record<string, unknown>;
+  if (typeof fixture['trigger_id'] === 'string') fixture['trigger_id'] = `${fixture['trigger_id']}.${++interactions}`;
+  return fixture;
 }
 
 export function signature(body: string, timestamp: number, secret = SIGNING_SECRET): string {
@@ -45,11 +53,26 @@ export interface WebApiCall {
   ts?: string;
 }
 
-/** A fake Slack Web API (nock at SLACK_API_URL) and response_url: records every call with its decoded arguments. */
-export function interceptSlack(): { calls: WebApiCall[]; responses: Array<Record<string, unknown>> } {
+/** Where the fake Web API lets a file be uploaded (files.getUploadURLExternal's upload_url). */
+export const UPLOAD_URL = `${SLACK_API}/upload/v1/F0EXPORT`;
+
+/**
+ * A fake Slack Web API (nock at SLACK_API_URL) and response_url: records every call with its decoded arguments.
+ * `users.info` answers with a profile for the users in `names` (display name), and `user_not_found` for others;
+ * a file upload's bytes are in `uploads`.
+ */
+export function interceptSlack(opts: { names?: Readonly<Record<string, string>> } = {}): { calls: WebApiCall[]; responses: Array<Record<string, unknown>>; uploads: string[] } {
   const calls: WebApiCall[] = [];
   const responses: Array<Record<string, unknown>> = [];
+  const uploads: string[] = [];
   let ts = 1000;
+  nock(SLACK_API)
+    .persist()
+    .post('/upload/v1/F0EXPORT')
+    .reply(function (_uri, body) {
+      uploads.push(typeof body === 'string' ? body : JSON.stringify(body));
+      return [200, 'OK'];
+    });
   nock(SLACK_API)
     .persist()
     .post(/\/api\/.+/)
@@ -63,6 +86,14 @@ export function interceptSlack(): { calls: WebApiCall[]; responses: Array<Record
           return [200, { ok: true, user_id: 'U0BOT', bot_id: 'B0BOT', team_id: 'T0GEMEENTE' }];
         case 'conversations.open':
           return [200, { ok: true, channel: { id: `D0${String(args['users']).slice(2)}DM` } }];
+        case 'users.info': {
+          const name = opts.names?.[String(args['user'])];
+          return [200, name ? { ok: true, user: { id: args['user'], name: String(args['user']).toLowerCase(), profile: { display_name: name, real_name: `${name} (volledig)` } } } : { ok: false, error: 'user_not_found' }];
+        }
+        case 'files.getUploadURLExternal':
+          return [200, { ok: true, upload_url: UPLOAD_URL, file_id: 'F0EXPORT' }];
+        case 'files.completeUploadExternal':
+          return [200, { ok: true, files: [{ id: 'F0EXPORT', title: args['files'] }] }];
         case 'chat.postMessage':
           call.ts = `1732443000.${String(++ts).padStart(6, '0')}`;
           return [200, { ok: true, channel: args['channel'], ts: call.ts }];
@@ -77,7 +108,7 @@ export function interceptSlack(): { calls: WebApiCall[]; responses: Array<Record
       responses.push(body as Record<string, unknown>);
       return [200, 'ok'];
     });
-  return { calls, responses };
+  return { calls, responses, uploads };
 }
 
 function decodeForm(body: string): Record<string, unknown> {

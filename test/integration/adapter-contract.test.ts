@@ -46,10 +46,16 @@ describe('both platforms on', () => {
   test('/routeplanner help is a command event, not a typed "help", and is answered privately with the help', async () => {
     const req = signed('form', { ...slackFixture('slash-command'), text: 'help' });
     expect((await app.post('/slack/events', req.body, req.headers)).status).toBe(200);
-    await until(() => slack.responses.length > 0);
-    expect(app.events.at(-1)).toEqual({ kind: 'command', command: 'help', conversation: { key: 'slack:T0GEMEENTE:C0SOCIAALDOMEIN', scope: 'channel' }, actor: { id: 'slack:T0GEMEENTE:U0KARIN', name: 'karin.jansen', isAdmin: false } });
-    expect(slack.responses[0]).toMatchObject({ response_type: 'ephemeral' });
-    expect(blocksText(slack.responses[0]!['blocks'])).toContain('Dit kun je doen');
+    // Slack's own subcommands first, then the core's help
+    await until(() => slack.responses.length > 1);
+    expect(app.events.at(-1)).toEqual({
+      kind: 'command', command: 'help',
+      conversation: { key: 'slack:T0GEMEENTE:C0SOCIAALDOMEIN', scope: 'channel', address: { platform: 'slack', ref: 'c:T0GEMEENTE:C0SOCIAALDOMEIN' } },
+      actor: { id: 'slack:T0GEMEENTE:U0KARIN', name: 'karin.jansen', isAdmin: false, isExpert: false, address: { platform: 'slack', ref: 'u:T0GEMEENTE:U0KARIN' } },
+    });
+    expect(slack.responses.map((r) => r['response_type'])).toEqual(['ephemeral', 'ephemeral']);
+    expect(blocksText(slack.responses[0]!['blocks'])).toContain('Met */routeplanner* kun je');
+    expect(blocksText(slack.responses[1]!['blocks'])).toContain('Dit kun je doen');
   });
 
   test('turns are counted per platform, under the platform name', async () => {

@@ -59,8 +59,8 @@ describe('Slack on the shared restify server', () => {
     expect(blocksText(post!.args['blocks'])).toContain('*Sociale basis*');
     expect(app.events.at(-1)).toEqual({
       kind: 'message',
-      conversation: { key: 'slack:T0GEMEENTE:D0ANNADM', scope: 'personal' },
-      actor: { id: 'slack:T0GEMEENTE:U0ANNA', name: 'U0ANNA', isAdmin: false },
+      conversation: { key: 'slack:T0GEMEENTE:D0ANNADM', scope: 'personal', address: { platform: 'slack', ref: 'c:T0GEMEENTE:D0ANNADM' } },
+      actor: { id: 'slack:T0GEMEENTE:U0ANNA', name: 'U0ANNA', isAdmin: false, isExpert: false, address: { platform: 'slack', ref: 'u:T0GEMEENTE:U0ANNA' } },
       text: 'wat is de sociale basis?',
     });
   });
@@ -90,9 +90,11 @@ describe('Slack on the shared restify server', () => {
     expect(slack.responses[0]).toMatchObject({ response_type: 'ephemeral' });
     expect(blocksText(slack.responses[0]!['blocks'])).toContain('*Sociale basis*');
     await send('form', { ...slackFixture('slash-command'), text: '' });
-    await until(() => slack.responses.length > 1);
-    expect(slack.responses[1]).toMatchObject({ response_type: 'ephemeral' });
-    expect(blocksText(slack.responses[1]!['blocks'])).toContain('Dit kun je doen');
+    // first the slash command's own subcommands, then what can be typed, with the dialogues
+    await until(() => slack.responses.length > 2);
+    expect(slack.responses.slice(1).every((r) => r['response_type'] === 'ephemeral')).toBe(true);
+    expect(blocksText(slack.responses[1]!['blocks'])).toContain('*/routeplanner start &lt;gesprek&gt; kanaal*'); // mrkdwn, escaped
+    expect(blocksText(slack.responses[2]!['blocks'])).toContain('Dit kun je doen');
   });
 
   test('/routeplanner <vraag> answers the question privately, when the first word is not a subcommand', async () => {
@@ -173,7 +175,9 @@ describe('Slack on the shared restify server', () => {
 
     await send('payload', click('U0KARIN', calls('chat.postMessage').at(-1)!.args['blocks'], 'Afsluiten'));
     await until(() => calls('chat.postMessage').some((c) => blocksText(c.args['blocks']).includes('Proefgesprek: samenvatting')));
-    expect(blocksText(calls('chat.postMessage').map((c) => c.args['blocks']))).toContain('Beleid: 5');
+    const summary = blocksText(calls('chat.postMessage').at(-1)!.args['blocks']);
+    expect(summary).toMatch(/Beleid {6}█{16} {2}5 {2}100%/); // all five chose it: a full bar
+    expect(summary).toContain('Beleid: u01, u02, u03, u04, u05'); // a named session: who chose it
   });
 
   test('a personal dialogue in the DM: checkboxes for multi, a modal for free text, then the summary', async () => {

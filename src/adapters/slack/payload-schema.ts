@@ -4,14 +4,16 @@ import { checkWith, isRecord, type Checked } from '../payload-check.js';
 
 /**
  * The fields of Slack payloads that inbound.ts and the adapter read: Events API callbacks (messages,
- * mentions, App Home), slash commands, button clicks and modal submits. Other payload types pass unread:
- * Bolt ignores what no listener asks for.
+ * mentions, App Home), slash commands, button clicks, modal submits and the message shortcut. Other payload
+ * types pass unread: Bolt ignores what no listener asks for.
  */
 const text = z.string();
 const team = z.looseObject({ id: text }).nullish();
 const user = z.looseObject({ id: text, name: text.optional(), username: text.optional(), team_id: text.optional() });
 const options = z.array(z.looseObject({ value: text }));
-const stateValues = z.record(text, z.record(text, z.looseObject({ value: text.nullish(), selected_options: options.optional() })));
+const stateValues = z.record(text, z.record(text, z.looseObject({ value: text.nullish(), selected_option: z.looseObject({ value: text }).nullish(), selected_options: options.optional() })));
+/** Our own blocks, as Slack sends back the clicked message (the modals show the question from it). */
+const blocks = z.array(z.looseObject({ block_id: text.optional(), text: z.looseObject({ type: text, text }).optional() }));
 
 const messageEvent = z.looseObject({
   user: text.optional(),
@@ -39,7 +41,7 @@ const payloads: Record<string, z.ZodType> = {
     user,
     channel: z.looseObject({ id: text }).optional(),
     container: z.looseObject({ channel_id: text.optional(), thread_ts: text.optional(), is_ephemeral: z.boolean().optional() }).optional(),
-    message: z.looseObject({ ts: text.optional(), thread_ts: text.optional() }).optional(),
+    message: z.looseObject({ ts: text.optional(), thread_ts: text.optional(), blocks: blocks.optional() }).optional(),
     actions: z.array(z.looseObject({ action_id: text, value: text.optional(), selected_options: options.optional() })),
     state: z.looseObject({ values: stateValues }).optional(),
     trigger_id: text.optional(),
@@ -48,10 +50,20 @@ const payloads: Record<string, z.ZodType> = {
     team,
     user,
     view: z.looseObject({ callback_id: text.optional(), private_metadata: text.optional(), state: z.looseObject({ values: stateValues }).optional() }),
+    trigger_id: text.optional(),
+  }),
+  message_action: z.looseObject({
+    team,
+    user,
+    callback_id: text,
+    channel: z.looseObject({ id: text }),
+    message: z.looseObject({ ts: text, thread_ts: text.optional(), text: text.optional() }),
+    trigger_id: text.optional(),
+    response_url: text.optional(),
   }),
 };
 
-const slashCommand = z.looseObject({ command: text, text, team_id: text, user_id: text, channel_id: text, user_name: text.optional(), channel_name: text.optional() });
+const slashCommand = z.looseObject({ command: text, text, team_id: text, user_id: text, channel_id: text, user_name: text.optional(), channel_name: text.optional(), trigger_id: text.optional() });
 
 /** A signed Slack payload's fields, checked before Bolt sees it. */
 export function checkSlackPayload(body: unknown): Checked<Record<string, unknown>> {
@@ -72,7 +84,7 @@ export function checkSlackPayload(body: unknown): Checked<Record<string, unknown
   return schema ? checkWith(schema, type.replace(/_/g, ' '), body) : { ok: true, value: body };
 }
 
-/** What our text modal carries through Slack (see the adapter's views.open): made by us, still checked. */
+/** What our text modals carry through Slack (see modals.ts): made by us, still checked. */
 const modalMetadata = z.object({ p: text, c: text, t: text.optional(), k: text, s: z.enum(['personal', 'group', 'channel']) });
 
 export type ModalMetadata = { p: string; c: string; t?: string; k: string; s: ConversationRef['scope'] };

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { list, optionalText } from '../../env-fields.js';
 import { definePlatform } from '../contract.js';
 
-/** Slack's settings (`config.slack`), read from the environment: the app's tokens, an API address for tests, the admins. */
+/**
+ * Slack's settings (`config.slack`), read from the environment: the app's tokens, an API address for tests, the
+ * admins, the content team's channel (a channel id) and its experts (the Slack user ids among EXPERT_IDS, which
+ * lists every platform's experts; the core setting of the same name says so too).
+ */
 const settings = z
   .object({
     SLACK_BOT_TOKEN: optionalText,
@@ -10,8 +14,13 @@ const settings = z
     SLACK_APP_TOKEN: optionalText,
     SLACK_API_URL: optionalText,
     SLACK_ADMIN_IDS: list,
+    SLACK_EXPERTS_CHANNEL: optionalText.pipe(z.string().regex(/^[CG][A-Z0-9]+$/, 'a Slack channel id, such as C0123ABCD').optional()),
+    EXPERT_IDS: list,
   })
-  .transform((e) => ({ botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL, adminIds: e.SLACK_ADMIN_IDS }));
+  .transform((e) => ({
+    botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL, adminIds: e.SLACK_ADMIN_IDS,
+    expertsChannel: e.SLACK_EXPERTS_CHANNEL, expertIds: e.EXPERT_IDS,
+  }));
 
 export type SlackSettings = z.output<typeof settings>;
 

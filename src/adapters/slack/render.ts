@@ -1,67 +1,24 @@
-import { assertNever, type Action, type Reply } from '../../bot/replies.js';
+import { assertNever, type Reply } from '../../bot/replies.js';
 import { texts } from '../../bot/texts.js';
+import { actions, button, clip, context, escapeMrkdwn, LIMITS, markdownToMrkdwn, mrkdwn, plain, QUESTION_BLOCK, type Block } from './blocks.js';
 import { ACTION } from './inbound.js';
 import { slackTexts } from './texts.js';
-import { unwrapMarkdown } from '../markdown.js';
 import { consentBlocks, expertAnswerBlocks, expertQuestionBlocks, feedbackBlocks } from './render-experts.js';
+import { summaryBlocks, tallyBlocks } from './render-results.js';
+
+export { escapeMrkdwn, LIMITS, markdownToMrkdwn, type Block } from './blocks.js';
 
 /**
- * Neutral replies as Block Kit, within Slack's limits by construction: at most 50 blocks and about
- * 12,000 characters per message, 3,000 per section text, 75 per button label, 2,000 per button value,
- * 25 elements per actions block. Every text is escaped for mrkdwn (&, <, >), so nobody can inject
- * <!channel> or links; what users typed goes into plain_text objects, which Slack never formats.
+ * Neutral replies as Block Kit, within Slack's limits by construction (the primitives in blocks.ts): at most
+ * 50 blocks and about 12,000 characters per message. Every text is escaped for mrkdwn (&, <, >), so nobody
+ * can inject <!channel> or links; what users typed goes into plain_text objects, which Slack never formats.
  */
 
-export type Block = Record<string, unknown>;
 export interface SlackMessage {
   readonly text: string;
   readonly blocks: Block[];
   /** The blocks as JSON text, made once while fitting them (the Web API takes blocks as text). */
   readonly blocksJson: string;
-}
-
-export const LIMITS = { blocks: 50, sectionChars: 3000, buttonLabel: 75, buttonValue: 2000, actionsPerBlock: 25, messageChars: 12000, checkboxOptions: 10 } as const;
-
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/**
- * A concept explanation (Markdown, see ../markdown.ts) as mrkdwn: lines joined, escaped, `**bold**` as
- * `*bold*` and `[text](https://…)` as a Slack link.
- */
-export function markdownToMrkdwn(markdown: string): string {
-  return escapeMrkdwn(unwrapMarkdown(markdown))
-    .replace(/\*\*([^*\n]+)\*\*/g, '*$1*')
-    .replace(/\[([^\]\n]+)\]\((https?:\/\/[^)\s|]+)\)/g, (_m, label: string, url: string) => `<${url}|${label.replace(/\|/g, '¦')}>`);
-}
-
-export const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-/** Our own text (with *bold*), escaped. */
-export const mrkdwn = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text: clip(escapeMrkdwn(text), LIMITS.sectionChars) } });
-/** Text as typed by a user: plain_text is never parsed for mentions, links or formatting. */
-export const plain = (text: string): Block => ({ type: 'section', text: { type: 'plain_text', text: clip(text, LIMITS.sectionChars), emoji: false } });
-export const context = (text: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(escapeMrkdwn(text), LIMITS.sectionChars) }] });
-export const header = (text: string): Block => ({ type: 'header', text: { type: 'plain_text', text: clip(text, 150), emoji: false } });
-
-export function button(action: Action, actionId: string = ACTION.button, index = 0): Block {
-  const style = action.style === 'primary' ? 'primary' : action.style === 'danger' ? 'danger' : undefined;
-  return {
-    type: 'button',
-    action_id: `${actionId}_${index}`,
-    text: { type: 'plain_text', text: clip(action.label, LIMITS.buttonLabel), emoji: false },
-    value: action.payload.slice(0, LIMITS.buttonValue),
-    ...(style ? { style } : {}),
-  };
-}
-
-/** Buttons in actions blocks of at most 25 elements; action ids unique within the message. */
-export function actions(list: readonly Action[], start = 0): Block[] {
-  const blocks: Block[] = [];
-  for (let i = 0; i < list.length; i += LIMITS.actionsPerBlock) {
-    blocks.push({ type: 'actions', elements: list.slice(i, i + LIMITS.actionsPerBlock).map((a, j) => button(a, ACTION.button, start + i + j)) });
-  }
-  return blocks;
 }
 
 /**
@@ -110,19 +67,9 @@ function build(reply: Reply): Block[] {
     case 'question':
       return questionBlocks(reply);
     case 'tally':
-      return [
-        mrkdwn(`*${reply.title}*  (${reply.respondents} ${reply.respondents === 1 ? 'antwoord' : 'antwoorden'})`),
-        ...(reply.counts.length > 0 ? [plain(reply.counts.map((c) => `${c.label}: ${'█'.repeat(Math.min(c.count, 30))} ${c.count}`).join('\n'))] : []),
-        ...reply.texts.slice(0, 30).map((t) => plain(`“${t}”`)),
-        ...actions(reply.actions),
-      ];
+      return tallyBlocks(reply);
     case 'summary':
-      return [
-        header(`${reply.dialogueTitle}: ${texts.dialogue.summaryLabel.toLowerCase()}`),
-        ...reply.items.flatMap((item) => [mrkdwn(`*${item.title}*`), plain(item.lines.join('\n'))]),
-        ...(reply.conclusions.length > 0 ? [mrkdwn(`*${texts.dialogue.conclusionsHeading}*\n${reply.conclusions.map((c) => `• ${c}`).join('\n')}`)] : []),
-        ...actions([...reply.concepts, ...reply.actions]),
-      ];
+      return summaryBlocks(reply);
     case 'export':
       return [context(reply.filename), ...chunks(reply.markdown, LIMITS.sectionChars - 8).map((c) => plain(c))];
     case 'expert-consent':
@@ -137,7 +84,10 @@ function build(reply: Reply): Block[] {
 }
 
 function questionBlocks(reply: Extract<Reply, { kind: 'question' }>): Block[] {
-  const blocks: Block[] = [context(`${reply.dialogueTitle} · ${texts.dialogue.questionNumber(reply.number)}`), mrkdwn(`*${reply.title}*${reply.prompt ? `\n${reply.prompt}` : ''}`)];
+  const blocks: Block[] = [
+    context(`${reply.dialogueTitle} · ${texts.dialogue.questionNumber(reply.number)}`),
+    { ...mrkdwn(`*${reply.title}*${reply.prompt ? `\n${reply.prompt}` : ''}`), block_id: QUESTION_BLOCK },
+  ];
   const input = reply.input;
   switch (input.kind) {
     case 'choice':
@@ -207,19 +157,4 @@ export function fallbackText(reply: Reply): string {
     }
   })();
   return clip(escapeMrkdwn(t.replace(/\*/g, '')), 300);
-}
-
-/** The modal for a free-text answer; the submit payload travels in private_metadata, unread. */
-export function textModal(payload: string, maxLength: number): Block {
-  return {
-    type: 'modal',
-    callback_id: 'rp_text_modal',
-    private_metadata: payload.slice(0, 3000),
-    title: { type: 'plain_text', text: slackTexts.answerLabel },
-    submit: { type: 'plain_text', text: texts.dialogue.sendLabel },
-    close: { type: 'plain_text', text: slackTexts.cancelLabel },
-    blocks: [
-      { type: 'input', block_id: 'rp_text', label: { type: 'plain_text', text: slackTexts.answerLabel }, element: { type: 'plain_text_input', action_id: 'rp_text', multiline: true, max_length: Math.min(maxLength, 3000) } },
-    ],
-  };
 }

@@ -9,7 +9,7 @@ import { kindOf } from './kinds/kind-of.js';
 import { memberRecords, readConversationSession, recordVote, takeBackVote } from './member-votes.js';
 import type { Given, Held, Mode } from './mode.js';
 import { isAtEnd, pinnedDialogue } from './position.js';
-import { sessionQuestion, sessionTally } from './render-step.js';
+import { commandAction, sessionQuestion, sessionTally } from './render-step.js';
 import {
   closeSession, countVote, groupAnswers, recounted, sessionMoved, startSession, textLine, type GroupSession, type MemberVotes,
 } from './session.js';
@@ -31,7 +31,8 @@ const hold = (stored: unknown): Held<GroupSession> => {
 export const group: Mode<GroupSession, Recount | undefined> = {
   answerAction: 'vote',
   texts: { none: texts.group.noSession, nothingToResume: texts.group.noSession, done: texts.group.closed },
-  doneActions: [],
+  // anyone in the channel may take the summary away as a file
+  doneActions: [commandAction(texts.dialogue.exportLabel, 'export')],
 
   key: (turn) => sessionKey(turn.event.conversation),
   read: async (turn) => hold(await readConversationSession(turn, turn.event.conversation)),
@@ -147,8 +148,22 @@ async function summaryItems(turn: Turn, session: GroupSession, dialogue: Dialogu
       return list?.length ? ` (${list.join(', ')})` : '';
     };
     const lines = step ? stepLines(session, step, who) : orphanLines(session, stepId, who);
-    return [{ title: shown.title, prompt: shown.prompt, lines: lines.length > 0 ? lines : [texts.dialogue.noAnswers] }];
+    const result = step ? stepResult(session, step, (key) => names?.get(stepId)?.get(key)) : undefined;
+    return [{ title: shown.title, prompt: shown.prompt, lines: lines.length > 0 ? lines : [texts.dialogue.noAnswers], ...(result ? { result } : {}) }];
   });
+}
+
+/** The same answers in parts: every option with its count (and who chose it), and the free-text answers. */
+function stepResult(session: GroupSession, step: Step, namesOf: (key: string) => string[] | undefined): SummaryItem['result'] {
+  const { counts, texts: given, respondents } = countsOf(step, session.tallies[step.id]);
+  return {
+    respondents,
+    counts: counts.map((c) => {
+      const names = namesOf(c.key);
+      return { label: c.label, count: c.count, ...(names?.length ? { names } : {}) };
+    }),
+    texts: given.map((t) => `“${textLine(session, t)}”`),
+  };
 }
 
 function stepLines(session: GroupSession, step: Step, who: (key: string) => string): string[] {

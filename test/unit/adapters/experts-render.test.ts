@@ -73,14 +73,30 @@ describe('Slack', () => {
     expect({ name, mentions: mrkdwnTexts(message.blocks).filter((t) => t.includes('<!channel>')) }).toEqual({ name, mentions: [] });
   });
 
-  test('the question card has an answer box and a concept list, the best concepts first', () => {
+  test('the question card: "Beantwoorden" opens a modal; a concept list (every concept that fits, the best first), a box for a name and "Koppel aan begrip"', () => {
     const blocks = replyToMessage(samples[1]![1]).blocks as Array<Record<string, unknown>>;
+    const buttons = blocks.filter((b) => b['type'] === 'actions').flatMap((b) => b['elements'] as Array<{ action_id: string; text: { text: string } }>);
+    expect(buttons.map((b) => [b.text.text, b.action_id])).toEqual([['Beantwoorden', 'rp_open_answer_3000'], ['Geen antwoord', 'rp_button_420'], ['Koppel aan begrip', 'rp_submit_values_410']]);
     const inputs = blocks.filter((b) => b['type'] === 'input').map((b) => (b['element'] as { type: string; action_id: string; options?: unknown[] }));
-    expect(inputs.map((e) => [e.type, e.action_id])).toEqual([['plain_text_input', 'rp_text'], ['static_select', 'rp_values_concept']]);
-    expect(inputs[1]!.options!.length).toBe(50);
+    expect(inputs.map((e) => [e.type, e.action_id])).toEqual([['static_select', 'rp_values_concept'], ['plain_text_input', 'rp_text']]);
+    // the core offers at most 100 (Slack's maximum for a select); all of them fit in the message here
+    expect(inputs[0]!.options!.length).toBe(100);
     const best = snapshot.index.lookup(TYPED).hits.map((h) => ({ value: h.concept.id }));
     expect(best.length).toBeGreaterThan(0);
-    expect(inputs[1]!.options!.slice(0, best.length)).toMatchObject(best); // the lookup's concepts for the question first
+    expect(inputs[0]!.options!.slice(0, best.length)).toMatchObject(best); // the lookup's concepts for the question first
+    expect(blocks.find((b) => b['block_id'] === 'rp_question')).toMatchObject({ text: { type: 'plain_text', text: `“${TYPED}”` } }); // the modal shows it again
+  });
+
+  test('a concept list that does not fit says how many are left out and how to find them', () => {
+    const open = samples[1]![1] as Extract<Reply, { kind: 'expert-question' }>;
+    const long = { ...open, conceptInput: { ...open.conceptInput!, options: open.conceptInput!.options.map((o) => ({ label: `${o.label} ${'x'.repeat(60)}`, value: o.value })) } };
+    const message = replyToMessage(long);
+    const select = (message.blocks as Array<Record<string, unknown>>).find((b) => b['block_id'] === 'rp_expert_concept') as { hint: { text: string }; element: { options: unknown[] } };
+    const shown = select.element.options.length;
+    expect(shown).toBeLessThan(100);
+    expect(select.hint.text).toBe(`Hier staan de ${shown} begrippen die het best passen, en nog ${100 - shown} niet. Staat het begrip er niet bij? Typ de naam in het vak hieronder.`);
+    expect(message.blocksJson.length).toBeLessThanOrEqual(LIMITS.messageChars);
+    expect(visibleText(message.blocks)).toContain('Koppel aan begrip'); // the button is never cut off
   });
 });
 

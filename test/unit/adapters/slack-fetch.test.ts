@@ -84,4 +84,12 @@ describe('the Slack Web API fetch', () => {
     expect(res.status).toBe(200);
     expect(seen.at(-1)!.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
   });
+
+  test('a file upload that gets no answer ends after the time limit too', async () => {
+    const form = new FormData();
+    form.append('file', new Blob(['# Export']), 'export.md');
+    const started = Date.now();
+    await expect(createWebApiFetch({ timeoutMs: 150 })(`${url}/api/silent`, { method: 'POST', body: form })).rejects.toThrow(/aborted due to timeout/);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
 });

@@ -1,4 +1,4 @@
-import { messageToEvent, parseSlashCommand, type SlackMessageEvent } from '../../../src/adapters/slack/inbound.js';
+import { blockActionToEvent, messageToEvent, parseSlashCommand, type SlackBlockActionBody, type SlackMessageEvent } from '../../../src/adapters/slack/inbound.js';
 
 /** Which Slack messages are a person talking to the bot, and as which conversation. */
 const dm = (patch: Partial<SlackMessageEvent> = {}): SlackMessageEvent => ({ type: 'message', channel: 'D0ANNADM', channel_type: 'im', user: 'U0ANNA', text: 'wat is de sociale basis?', ts: '1.1', ...patch });
@@ -8,11 +8,12 @@ describe('Slack messages as neutral events', () => {
   test('a DM is a personal conversation of its own', () => {
     expect(toEvent(dm())).toEqual({
       kind: 'message',
-      conversation: { key: 'slack:T0GEMEENTE:D0ANNADM', scope: 'personal' },
-      actor: { id: 'slack:T0GEMEENTE:U0ANNA', name: 'U0ANNA', isAdmin: false },
+      conversation: { key: 'slack:T0GEMEENTE:D0ANNADM', scope: 'personal', address: { platform: 'slack', ref: 'c:T0GEMEENTE:D0ANNADM' } },
+      actor: { id: 'slack:T0GEMEENTE:U0ANNA', name: 'U0ANNA', isAdmin: false, isExpert: false, address: { platform: 'slack', ref: 'u:T0GEMEENTE:U0ANNA' } },
       text: 'wat is de sociale basis?',
     });
     expect(toEvent(dm({ user: 'U0ADMIN' }))?.actor.isAdmin).toBe(true);
+    expect(messageToEvent('T0GEMEENTE', dm(), [], ['U0ANNA'])?.actor.isExpert).toBe(true);
   });
 
   test('a message with a file, or a thread reply also sent to the channel, is still a question', () => {
@@ -60,5 +61,32 @@ describe('/routeplanner as neutral text', () => {
   test('subcommands stay subcommands: start goes to the DM, stop acts here, in public', () => {
     expect(slash('start zelfscan')).toMatchObject({ kind: 'text', text: 'start zelfscan', target: 'dm', private: false });
     expect(slash('stop')).toMatchObject({ kind: 'text', text: 'stop', target: 'here', private: false });
+  });
+
+  test('experts hier is an admin command, answered privately, with the channel\'s address; other words after experts are a question', () => {
+    expect(slash('experts hier')).toMatchObject({ kind: 'text', text: 'experts hier', private: true, conversation: { address: { platform: 'slack', ref: 'c:T0GEMEENTE:C0KANAAL' } } });
+    expect(slash('Kennisredactie HIER')).toMatchObject({ kind: 'text', text: 'kennisredactie hier', private: true });
+    expect(slash('experts in de zorg')).toMatchObject({ kind: 'text', text: 'zoek experts in de zorg' });
+  });
+});
+
+describe('clicks as neutral events', () => {
+  const click = (actionId: string, values: NonNullable<SlackBlockActionBody['state']>['values']): SlackBlockActionBody => ({
+    type: 'block_actions', team: { id: 'T0GEMEENTE' }, user: { id: 'U0BEA', name: 'bea' }, container: { type: 'message', channel_id: 'C0REDACTIE' },
+    actions: [{ action_id: actionId, block_id: 'b', value: '{"a":"xlink","q":"q1"}' }], state: { values },
+  });
+
+  test('"Koppel aan begrip" carries the concept chosen in the select and the name typed in the box', () => {
+    const event = blockActionToEvent(click('rp_submit_values_410', {
+      rp_expert_concept: { rp_values_concept: { type: 'static_select', selected_option: { value: 'sociale-basis' } } },
+      rp_expert_term: { rp_text: { type: 'plain_text_input', value: '  buurtteam ' } },
+    }), [], ['U0BEA']);
+    expect(event).toMatchObject({ kind: 'action', payload: '{"a":"xlink","q":"q1"}', values: ['sociale-basis'], text: 'buurtteam', actor: { isExpert: true } });
+  });
+
+  test('a button beside an empty box or an empty select carries no text and no values', () => {
+    const event = blockActionToEvent(click('rp_button_420', { rp_expert_term: { rp_text: { type: 'plain_text_input', value: null } }, rp_expert_concept: { rp_values_concept: { type: 'static_select', selected_option: null } } }), []);
+    expect(event).not.toHaveProperty('text');
+    expect(event).not.toHaveProperty('values');
   });
 });

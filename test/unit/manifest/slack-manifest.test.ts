@@ -5,6 +5,7 @@ import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { REPO_ROOT, SHARED_DIR } from '../../helpers/knowledge-dir.js';
 import { testWithShared } from '../../helpers/shared.js';
+import { EXPLAIN_SHORTCUT } from '../../../src/adapters/slack/shortcut.js';
 
 const require = createRequire(import.meta.url);
 const SCHEMAS = path.join(SHARED_DIR, 'schemas/slack-manifest');
@@ -24,7 +25,7 @@ describe('Slack app manifest', () => {
   interface SlackManifest {
     oauth_config: { scopes: { bot: string[] } };
     settings: { event_subscriptions: { bot_events: string[]; request_url: string }; interactivity: { request_url: string } };
-    features: { slash_commands: Array<{ command: string; url: string }>; app_home: { home_tab_enabled: boolean } };
+    features: { slash_commands: Array<{ command: string; url: string }>; app_home: { home_tab_enabled: boolean }; shortcuts: Array<{ name: string; type: string; callback_id: string }> };
   }
   const manifest = parse(readFileSync(path.join(REPO_ROOT, 'manifest/slack/manifest.yaml'), 'utf8')) as SlackManifest;
 
@@ -37,11 +38,17 @@ describe('Slack app manifest', () => {
   });
 
   test('minimal scopes, the events, the slash command, interactivity and App Home, all on /slack/events', () => {
-    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['app_mentions:read', 'chat:write', 'commands', 'im:history', 'im:read', 'im:write']);
+    // users:read: display names (users.info); files:write: exports as files (files.uploadV2); chat:write.public:
+    // the shortcut's "Deel in de thread" in a public channel the bot has not joined
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['app_mentions:read', 'chat:write', 'chat:write.public', 'commands', 'files:write', 'im:history', 'im:read', 'im:write', 'users:read']);
     expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(['app_home_opened', 'app_mention', 'message.im']);
     expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(['/routeplanner']);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     const urls = [manifest.settings.event_subscriptions.request_url, manifest.settings.interactivity.request_url, manifest.features.slash_commands[0]!.url];
     expect(urls.every((u) => u.endsWith('/slack/events'))).toBe(true);
+  });
+
+  test('the message shortcut has the callback id the adapter listens for (it arrives through interactivity)', () => {
+    expect(manifest.features.shortcuts).toEqual([expect.objectContaining({ name: 'Leg uit met Routeplanner', type: 'message', callback_id: EXPLAIN_SHORTCUT })]);
   });
 });
