@@ -17,6 +17,8 @@ export const LOOKUP_TUNING = {
   compoundPartSimilarity: 0.85,
   /** An agent noun for its activity ("opbouwwerker" for "opbouwwerk"). */
   agentSimilarity: 0.9,
+  /** A conjugated verb for the form the knowledge names ("bespaart" for "besparen"). */
+  verbFormSimilarity: 0.95,
   /** A phrase from synonyms.yaml for the word it means ("overheveling" for "decentralisatie"). */
   synonymSimilarity: 0.9,
   confidentNameCoverage: 0.85,
@@ -39,9 +41,11 @@ export const LOOKUP_TUNING = {
    */
   broadNameMinOthers: 3,
   /** A concept that explains the words beside a domain phrase must be named for the most part ("doelen" of "drie doelen sociale basis"). */
-  contextMinNameCoverage: 0.65,
+  contextMinNameCoverage: 0.5,
   /** How much the words of such a domain phrase still count towards explaining the query. */
   contextWeight: 0.25,
+  /** Taken off the score of a concept that explains nothing but such context ("sociale basis" in "evaluatie van de sociale basis"). */
+  sceneOnlyPenalty: 0.2,
   /** The only candidate is answered directly when it explains this much of the query... */
   singleCandidateQueryCoverage: 0.9,
   /** ...and the query names at least this much of it ("wat doet de wmo", "wat is een visie"). */

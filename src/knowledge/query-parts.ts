@@ -3,7 +3,7 @@ import { LOOKUP_TUNING } from './lookup-tuning.js';
 import { queryTokens, stemWord, type Token } from './normalize.js';
 import type { Synonym } from './synonyms.js';
 import type { TrigramIndex } from './trigram-index.js';
-import { agentActivity, knownParts } from './word-parts.js';
+import { agentActivity, knownParts, verbRoots } from './word-parts.js';
 
 /**
  * How the words of a query reach the words of the knowledge: as typed, with a typo, as a compound of known
@@ -79,6 +79,9 @@ export function createQueryReader(vocab: Vocabulary, synonyms: readonly Synonym[
     // a word the knowledge knows is taken as typed: no look-alikes (faster, and no drift to a neighbour)
     if (vocab.postings.has(token.stem)) return [{ from: at, to: at, matches: [{ stem: token.stem, sim: 1 }] }, ...parts];
     if (token.word.length < t.minFuzzyQueryLength || /\d/.test(token.word)) return parts;
+    // a conjugated verb the knowledge names in another form ("bespaart" for "besparen") is that word, not a typo
+    const verb = verbRoots(token.word).map(stemWord).find((stem) => vocab.postings.has(stem));
+    if (verb !== undefined) return [{ from: at, to: at, matches: [{ stem: verb, sim: t.verbFormSimilarity }] }, ...parts];
     const lookAlikes = fuzzy(token.word);
     // a word with no look-alike may be a compound the knowledge does not know ("begrotings|tekort")
     const pieces = lookAlikes.length > 0 ? [] : knownParts(token.word, isKnown);
@@ -87,13 +90,20 @@ export function createQueryReader(vocab: Vocabulary, synonyms: readonly Synonym[
     return parts;
   }
 
-  /** Two or three adjacent words written apart that the knowledge writes as one ("jeugd wet" -> jeugdwet). */
+  /** Two or three adjacent words written apart that the knowledge writes as one ("jeugd wet" -> jeugdwet, "opbouw werker"). */
   function joinedParts(tokens: readonly Token[]): QueryPart[] {
     const parts: QueryPart[] = [];
     for (let len = 2; len <= 3; len++) {
       for (let i = 0; i + len <= tokens.length; i++) {
-        const stem = stemWord(tokens.slice(i, i + len).map((tok) => tok.word).join(''));
-        if (vocab.postings.has(stem)) parts.push({ from: i, to: i + len - 1, matches: [{ stem, sim: 1 }] });
+        const joined = tokens.slice(i, i + len).map((tok) => tok.word).join('');
+        const stem = stemWord(joined);
+        if (vocab.postings.has(stem)) {
+          parts.push({ from: i, to: i + len - 1, matches: [{ stem, sim: 1 }] });
+          continue;
+        }
+        // an agent noun written apart: "opbouw werker" does opbouwwerk
+        const activity = agentActivity(joined, isKnown);
+        if (activity) parts.push({ from: i, to: i + len - 1, matches: [{ stem: stemOf(activity), sim: t.agentSimilarity }] });
       }
     }
     return parts;

@@ -83,45 +83,79 @@ export function scoreName(name: NameEntry, broad: boolean, reached: Reached, wei
   prior.phraseWords = Math.max(prior.phraseWords, phraseWords);
 }
 
-/**
- * The query positions that only set the scene: those of a broad name named in full ("sociale basis", "sociaal
- * domein", "wmo"), when other words of the query are explained by a concept that names enough of itself. Then
- * "sturing op de sociale basis" asks about sturing; empty when the query is just the broad name.
- */
-function contextPositions(candidates: readonly Candidate[], words: number): Set<number> {
-  const context = new Set<number>();
-  for (const c of candidates) for (const pos of c.broadPositions) context.add(pos);
-  if (context.size === 0 || context.size >= words) return new Set();
-  const explainsRest = candidates.some((c) => {
-    if (c.broadPositions.size > 0 || c.nameCoverage < LOOKUP_TUNING.contextMinNameCoverage) return false;
-    for (const pos of c.covered.keys()) if (!context.has(pos)) return true;
-    return false;
-  });
-  return explainsRest ? context : new Set();
+/** Query positions that set the scene rather than ask: see contextPositions. */
+interface Context {
+  /** Broad names ("sociale basis" in "sturing op de sociale basis"): they count less for every purpose. */
+  readonly scene: ReadonlySet<number>;
+  /** Concepts named in a modifier of the topic ("het buurthuis" in "subsidie voor het buurthuis"): they only order. */
+  readonly modifier: ReadonlySet<number>;
 }
 
-export function rank(candidates: readonly Candidate[], concepts: readonly Concept[], positionWeight: readonly number[]): Ranked[] {
+const NO_CONTEXT: Context = { scene: new Set(), modifier: new Set() };
+
+/**
+ * The query positions that only set the scene, when other words of the query are explained by a concept that
+ * names enough of itself: those of a broad name named in full ("sociale basis", "sociaal domein", "wmo"), so
+ * "sturing op de sociale basis" asks about sturing; and those of a concept named only after a preposition, in a
+ * modifier of the topic (`topic`: the positions before it), so "subsidie voor het buurthuis" asks about subsidie.
+ * The topic itself is never context, even when broad. Empty when the query is just the broad name.
+ */
+function contextPositions(candidates: readonly Candidate[], words: number, topic: number): Context {
+  const scene = new Set<number>();
+  for (const c of candidates) for (const pos of c.broadPositions) if (topic === words || pos >= topic) scene.add(pos);
+  const named = (c: Candidate): boolean => c.nameCoverage >= LOOKUP_TUNING.contextMinNameCoverage && c.covered.size > 0;
+  const inTopic = (c: Candidate): boolean => [...c.covered.keys()].some((pos) => pos < topic);
+  const modifier = new Set<number>();
+  if (topic < words && candidates.some((c) => named(c) && inTopic(c))) {
+    for (const c of candidates) if (named(c) && !inTopic(c)) for (const pos of c.covered.keys()) if (!scene.has(pos)) modifier.add(pos);
+  }
+  const all = scene.size + modifier.size;
+  if (all === 0 || all >= words) return NO_CONTEXT;
+  const explainsRest = candidates.some((c) => named(c) && [...c.covered.keys()].some((pos) => !scene.has(pos) && !modifier.has(pos)));
+  return explainsRest ? { scene, modifier } : NO_CONTEXT;
+}
+
+export function rank(candidates: readonly Candidate[], concepts: readonly Concept[], positionWeight: readonly number[], topic = positionWeight.length): Ranked[] {
   const t = LOOKUP_TUNING;
-  const context = contextPositions(candidates, positionWeight.length);
+  const { scene, modifier } = contextPositions(candidates, positionWeight.length, topic);
+  const context = scene.size + modifier.size > 0;
   // beside a domain phrase, a concept is measured mostly by how much of the rest of the query it explains
-  const counted = positionWeight.map((w, pos) => (context.has(pos) ? w * t.contextWeight : w));
-  const totalWeight = counted.reduce((a, b) => a + b, 0);
+  const explained = coverageOf(positionWeight.map((w, pos) => (scene.has(pos) ? w * t.contextWeight : w)));
+  // and beside a modifier naming another concept, too; but only for the score: what the concept explains of the
+  // question (queryCoverage, which decides confidence) still counts the modifier in full, so a modifier never
+  // makes an answer confident ("routeplanner naar het gemeentehuis" is no question about the route planner)
+  const ordering = modifier.size === 0 ? explained : coverageOf(positionWeight.map((w, pos) => (scene.has(pos) || modifier.has(pos) ? w * t.contextWeight : w)));
   // the topic of a question usually comes first: "verschil mantelzorg en vrijwilliger" is about mantelzorg
   let lead = Infinity;
   for (const c of candidates) lead = Math.min(lead, c.firstPosition);
-  const scored = candidates.map((c) => {
-    let covered = 0;
-    for (const [pos, sim] of c.covered) covered += counted[pos]! * sim;
-    const queryCoverage = covered / totalWeight;
+  const base = candidates.map((c) => ({
+    c,
     // not capped: two concepts that both cover the query fully are told apart by the bonuses
-    const score = 0.6 * c.nameCoverage + 0.4 * queryCoverage + t.phraseBonusPerWord * Math.min(c.phraseWords, 3) + (c.inOrder ? t.orderBonus : 0);
-    // the lead only orders near-equals; it never lifts a candidate over a threshold
-    const order = score + (c.firstPosition === lead ? t.leadBonus : 0);
-    return { ranked: { concept: concepts[c.concept]!, nameCoverage: c.nameCoverage, queryCoverage, score }, order };
-  });
-  return scored
+    score: 0.6 * c.nameCoverage + 0.4 * ordering(c) + t.phraseBonusPerWord * Math.min(c.phraseWords, 3) + (c.inOrder ? t.orderBonus : 0),
+    sceneOnly: context && [...c.covered.keys()].every((pos) => scene.has(pos) || modifier.has(pos)),
+  }));
+  // a concept that explains only the scene is not what is asked, however fully it is named: it goes after a
+  // plausible answer to the question itself (and stays the best there is when there is none)
+  const asked = base.some((b) => !b.sceneOnly && b.score >= t.suggestScore);
+  return base
+    .map(({ c, score, sceneOnly }) => {
+      const final = asked && sceneOnly ? score - t.sceneOnlyPenalty : score;
+      // the lead only orders near-equals; it never lifts a candidate over a threshold
+      const order = final + (c.firstPosition === lead ? t.leadBonus : 0);
+      return { ranked: { concept: concepts[c.concept]!, nameCoverage: c.nameCoverage, queryCoverage: explained(c), score: final }, order };
+    })
     .sort((a, b) => b.order - a.order || b.ranked.nameCoverage - a.ranked.nameCoverage || a.ranked.concept.id.localeCompare(b.ranked.concept.id))
     .map((s) => s.ranked);
+}
+
+/** How much of the query (position weights as counted) a candidate explains. */
+function coverageOf(counted: readonly number[]): (c: Candidate) => number {
+  const total = counted.reduce((a, b) => a + b, 0);
+  return (c) => {
+    let covered = 0;
+    for (const [pos, sim] of c.covered) covered += counted[pos]! * sim;
+    return covered / total;
+  };
 }
 
 export type LookupOutcome = 'match' | 'suggest' | 'none';

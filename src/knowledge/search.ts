@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Concept } from './schema.js';
-import { foldText, nameTokens, queryTokens, stemWord, type Token } from './normalize.js';
+import { foldText, nameTokens, queryTokens, stemWord, topicLength, type Token } from './normalize.js';
 import { conceptNames } from './concept-names.js';
 import { trigramIndexSteps, type TrigramIndex } from './trigram-index.js';
 import { LOOKUP_TUNING } from './lookup-tuning.js';
@@ -157,7 +157,7 @@ function* indexSteps(concepts: readonly Concept[], opts: SearchOptions, analysed
         scoreName(names[nameId]!, broad.has(nameId), reached, weightOf, foldedQuery, byConcept);
       }
     }
-    return decide(query, tokens.length, rank([...byConcept.values()], concepts, positionWeight));
+    return decide(query, tokens.length, rank([...byConcept.values()], concepts, positionWeight, topicLength(query)));
   }
 
   // A snapshot never changes, so the answer to the same text never does either: the questions people ask most

@@ -72,3 +72,19 @@ export function agentActivity(word: string, isKnown: (w: string) => boolean): st
   return undefined;
 }
 
+
+/**
+ * The infinitive-like roots a conjugated verb may come from, for a word the knowledge does not have: the
+ * Snowball stemmer keeps the -t of "bespaart", "voorkomt", "verwijst" and the ge-...-d of "gefinancierd",
+ * which the knowledge writes as "besparen", "voorkomen", "verwijzen", "financiering". The caller keeps the
+ * first root whose stem is known; roots shorter than MIN_PART_LENGTH are never tried.
+ */
+export function verbRoots(word: string): string[] {
+  const roots: string[] = [];
+  const participle = word.startsWith('ge') ? word.slice(2) : undefined;
+  for (const form of participle === undefined ? [word] : [word, participle]) {
+    if (form !== word) roots.push(form); // "gemeten" -> "meten"
+    if (/[td]$/.test(form)) roots.push(form.slice(0, -1)); // "bespaart" -> "bespaar", "gefinancierd" -> "financier"
+  }
+  return roots.filter((r) => r.length >= MIN_PART_LENGTH);
+}

@@ -158,3 +158,62 @@ describe('lookup that generalises (issue 14)', () => {
     }
   });
 });
+
+describe('lookup that generalises, second round (issue 14)', () => {
+  const concepts = [
+    concept('sociale-basis', 'Sociale basis'),
+    concept('persoonlijke-sociale-basis', 'Persoonlijke sociale basis'),
+    concept('institutionele-sociale-basis', 'Institutionele sociale basis'),
+    concept('drie-doelen', 'Drie doelen van de sociale basis'),
+    concept('subsidieren', 'Subsidiëren', ['subsidie']),
+    concept('ontmoeting', 'Ontmoeting', ['buurthuis']),
+    concept('jeugdwet', 'Jeugdwet', ['jeugdzorg']),
+    concept('tekorten', 'Tekorten in het sociaal domein'),
+    concept('sociaal-domein', 'Sociaal domein'),
+    concept('financiering', 'Financiering van het sociaal domein'),
+    concept('routeplanner', 'Routeplanner'),
+    concept('zorgkosten', 'Zorgkosten beperken', ['besparen met de sociale basis']),
+    concept('opbouwwerk', 'Opbouwwerk'),
+    concept('sociaal-werk', 'Sociaal werk'),
+    concept('monitoring', 'Monitoring', ['evaluatie van beleid']),
+  ];
+  const index = createSearchIndex(concepts);
+  const result = (q: string): { outcome: string; top: string | undefined } => {
+    const r = index.lookup(q);
+    return { outcome: r.outcome, top: r.hits[0]?.concept.id };
+  };
+
+  test('the topic comes before a preposition: a concept named only in the modifier is context', () => {
+    expect(result('subsidie voor het buurthuis').top).toBe('subsidieren');
+    // the other way round, the other topic
+    expect(result('buurthuis met subsidie').top).toBe('ontmoeting');
+    // without a preposition, nothing changes: the rarer, fully named word decides
+    expect(result('buurthuis').top).toBe('ontmoeting');
+  });
+
+  test('a modifier orders the candidates but never makes an answer confident', () => {
+    expect(result('subsidie voor het buurthuis').outcome).toBe('suggest');
+    expect(result('routeplanner naar het buurthuis').outcome).toBe('suggest');
+    expect(result('routeplanner naar het gemeentehuis').outcome).not.toBe('match');
+  });
+
+  test('a broad phrase that is the topic stays the topic', () => {
+    expect(result('sociale basis in de jeugdzorg').top).toBe('sociale-basis');
+  });
+
+  test('a concept that explains only the scene ranks after one that explains the question', () => {
+    // "sociale basis" is named in full, "evaluatie" only half of "evaluatie van beleid"; the question is the evaluation
+    expect(index.lookup('evaluatie van de sociale basis').hits.map((h) => h.concept.id)).toEqual(['monitoring', 'sociale-basis']);
+    expect(result('sociale basis evaluatie').top).toBe('monitoring');
+    expect(result('bespaart de sociale basis geld?').top).toBe('zorgkosten');
+  });
+
+  test('a conjugated verb meets the form the knowledge names: "bespaart" is "besparen", "gefinancierd" is "financiering"', () => {
+    expect(result('bespaart').top).toBe('zorgkosten');
+    expect(result('hoe wordt het sociaal domein gefinancierd')).toEqual({ outcome: 'match', top: 'financiering' });
+  });
+
+  test('an agent noun written as two words finds the activity: "opbouw werker" is opbouwwerk', () => {
+    expect(result('wat doet een opbouw werker')).toEqual({ outcome: 'match', top: 'opbouwwerk' });
+  });
+});

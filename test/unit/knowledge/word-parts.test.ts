@@ -1,4 +1,4 @@
-import { agentActivity, knownParts, splitCompound } from '../../../src/knowledge/word-parts.js';
+import { agentActivity, knownParts, splitCompound, verbRoots } from '../../../src/knowledge/word-parts.js';
 
 const known = new Set(['zorg', 'kosten', 'wijk', 'team', 'sociaal', 'werk', 'sociaalwerk', 'organisatie', 'bijstand', 'tekort', 'jongeren', 'buurtwerk', 'opbouwwerk']);
 const isKnown = (w: string): boolean => known.has(w);
@@ -32,5 +32,13 @@ describe('Dutch word parts', () => {
     expect(agentActivity('opbouwwerkers', isKnown)).toBe('opbouwwerk');
     expect(agentActivity('leraar', isKnown)).toBeUndefined();
     expect(agentActivity('burger', isKnown)).toBeUndefined();
+  });
+
+  test('a conjugated verb gives the roots it may come from', () => {
+    expect(verbRoots('bespaart')).toEqual(['bespaar']);
+    expect(verbRoots('gefinancierd')).toEqual(['gefinancier', 'financierd', 'financier']);
+    expect(verbRoots('gemeten')).toEqual(['meten']);
+    // too short to be a root of its own
+    expect(verbRoots('wet')).toEqual([]);
   });
 });
