@@ -21,6 +21,8 @@ export const LOOKUP_TUNING = {
   verbFormSimilarity: 0.95,
   /** A phrase from synonyms.yaml for the word it means ("overheveling" for "decentralisatie"). */
   synonymSimilarity: 0.9,
+  /** Another name of a concept for its term inside other names ("welzijnswerk" for "sociaal werk"). */
+  equivalentSimilarity: 0.9,
   confidentNameCoverage: 0.85,
   confidentQueryCoverage: 0.7,
   confidentScore: 0.8,

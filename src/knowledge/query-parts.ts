@@ -32,7 +32,7 @@ export interface Vocabulary {
 }
 
 /** A compiled synonym: the content stems of a phrase people say, and the stems of what it means. */
-interface SynonymRule {
+export interface PhraseRule {
   readonly say: readonly string[];
   readonly means: readonly string[];
 }
@@ -42,21 +42,26 @@ export function knownWordTest(vocab: Pick<Vocabulary, 'postings' | 'stemOfWord'>
   return (part) => vocab.stemOfWord.has(part) || vocab.postings.has(part);
 }
 
-export function createQueryReader(vocab: Vocabulary, synonyms: readonly Synonym[]): (tokens: readonly Token[]) => QueryPart[] {
+/**
+ * `synonyms`: everyday words from synonyms.yaml; `equivalents`: the names that stand for a concept's term inside
+ * other names (name-variants.ts), a little surer than a synonym.
+ */
+export function createQueryReader(vocab: Vocabulary, synonyms: readonly Synonym[], equivalents: readonly PhraseRule[] = []): (tokens: readonly Token[]) => QueryPart[] {
   const t = LOOKUP_TUNING;
   const isKnown = knownWordTest(vocab);
   const stemOf = (word: string): string => vocab.stemOfWord.get(word) ?? stemWord(word);
-  const rules = new Map<string, SynonymRule[]>();
+  const rules = new Map<string, Array<PhraseRule & { sim: number }>>();
+  const addRule = (rule: PhraseRule, sim: number): void => {
+    if (rule.say.length === 0) return;
+    const list = rules.get(rule.say[0]!) ?? [];
+    list.push({ ...rule, sim });
+    rules.set(rule.say[0]!, list);
+  };
   for (const { means, say } of synonyms) {
     const meant = queryTokens(means).map((tok) => tok.stem);
-    for (const phrase of say) {
-      const stems = queryTokens(phrase).map((tok) => tok.stem);
-      if (stems.length === 0) continue;
-      const list = rules.get(stems[0]!) ?? [];
-      list.push({ say: stems, means: meant });
-      rules.set(stems[0]!, list);
-    }
+    for (const phrase of say) addRule({ say: queryTokens(phrase).map((tok) => tok.stem), means: meant }, t.synonymSimilarity);
   }
+  for (const rule of equivalents) addRule(rule, t.equivalentSimilarity);
 
   function fuzzy(word: string): WordMatch[] {
     const best = new Map<string, number>();
@@ -114,7 +119,7 @@ export function createQueryReader(vocab: Vocabulary, synonyms: readonly Synonym[
     tokens.forEach((token, i) => {
       for (const rule of rules.get(token.stem) ?? []) {
         if (rule.say.every((stem, k) => tokens[i + k]?.stem === stem)) {
-          parts.push({ from: i, to: i + rule.say.length - 1, matches: rule.means.map((stem) => ({ stem, sim: t.synonymSimilarity })) });
+          parts.push({ from: i, to: i + rule.say.length - 1, matches: rule.means.map((stem) => ({ stem, sim: rule.sim })) });
         }
       }
     });

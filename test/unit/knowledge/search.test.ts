@@ -174,8 +174,11 @@ describe('lookup that generalises, second round (issue 14)', () => {
     concept('routeplanner', 'Routeplanner'),
     concept('zorgkosten', 'Zorgkosten beperken', ['besparen met de sociale basis']),
     concept('opbouwwerk', 'Opbouwwerk'),
-    concept('sociaal-werk', 'Sociaal werk'),
+    concept('sociaal-werk', 'Sociaal werk', ['welzijnswerk']),
+    concept('meerwaarde', 'Meerwaarde van sociaal werk'),
     concept('monitoring', 'Monitoring', ['evaluatie van beleid']),
+    concept('knop-1', 'Knop 1: visie op lange termijn', ['eerste knop']),
+    concept('visie', 'Visie op lange termijn'),
   ];
   const index = createSearchIndex(concepts);
   const result = (q: string): { outcome: string; top: string | undefined } => {
@@ -215,5 +218,12 @@ describe('lookup that generalises, second round (issue 14)', () => {
 
   test('an agent noun written as two words finds the activity: "opbouw werker" is opbouwwerk', () => {
     expect(result('wat doet een opbouw werker')).toEqual({ outcome: 'match', top: 'opbouwwerk' });
+  });
+
+  test('another name of a concept stands for its term inside the names of other concepts: welzijnswerk is sociaal werk', () => {
+    expect(result('meerwaarde van welzijnswerk').top).toBe('meerwaarde');
+    expect(result('welzijnswerk')).toEqual({ outcome: 'match', top: 'sociaal-werk' });
+    // a long term that no other name is built on stands for nothing: "eerste knop" is not "visie op lange termijn"
+    expect(index.lookup('eerste knop').hits.map((h) => h.concept.id)).toEqual(['knop-1']);
   });
 });
