@@ -33,7 +33,7 @@ export const LOOKUP_TUNING = {
   /** A multi-word name whose words appear in the query in the same order ("vijf knopen" is not "knop 5"). */
   orderBonus: 0.02,
   /** The concept named first in the query: a tie breaker ("verschil mantelzorg en vrijwilliger"). */
-  leadBonus: 0.01,
+  leadBonus: 0.03,
   /** A name of the concept that matches at least this much also counts towards explaining the query. */
   coverageFromName: 0.3,
   maxSuggestions: 3,

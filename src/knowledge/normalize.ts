@@ -118,7 +118,7 @@ export function queryTokens(text: string): Token[] {
 }
 
 /** Prepositions that open a modifier of the words before them: "subsidie voor het buurthuis" is about subsidie. */
-const PREPOSITIONS = new Set('van voor op met bij in aan naar onder over via tegen tussen binnen door om'.split(' '));
+const PREPOSITIONS = new Set('van voor op met bij in aan naar onder over via tegen tussen binnen door'.split(' '));
 
 /**
  * How many content tokens of a query (as queryTokens reads it) come before the first preposition that follows

@@ -115,11 +115,15 @@ export function createQueryReader(vocab: Vocabulary, synonyms: readonly Synonym[
   }
 
   function synonymParts(tokens: readonly Token[]): QueryPart[] {
+    // a verb in the table matches its conjugations too: "voorkomen" also says "voorkomt"
+    const forms = tokens.map((tok) => [tok.stem, ...verbRoots(tok.word).map(stemWord)]);
     const parts: QueryPart[] = [];
-    tokens.forEach((token, i) => {
-      for (const rule of rules.get(token.stem) ?? []) {
-        if (rule.say.every((stem, k) => tokens[i + k]?.stem === stem)) {
-          parts.push({ from: i, to: i + rule.say.length - 1, matches: rule.means.map((stem) => ({ stem, sim: rule.sim })) });
+    forms.forEach((stems, i) => {
+      for (const first of stems) {
+        for (const rule of rules.get(first) ?? []) {
+          if (rule.say.every((stem, k) => k === 0 || forms[i + k]?.includes(stem))) {
+            parts.push({ from: i, to: i + rule.say.length - 1, matches: rule.means.map((stem) => ({ stem, sim: rule.sim })) });
+          }
         }
       }
     });

@@ -126,8 +126,9 @@ export function rank(candidates: readonly Candidate[], concepts: readonly Concep
   // makes an answer confident ("routeplanner naar het gemeentehuis" is no question about the route planner)
   const ordering = modifier.size === 0 ? explained : coverageOf(positionWeight.map((w, pos) => (scene.has(pos) || modifier.has(pos) ? w * t.contextWeight : w)));
   // the topic of a question usually comes first: "verschil mantelzorg en vrijwilliger" is about mantelzorg
+  // (of the concepts named for the most part: a word of a stray name, "verschil" of "verschil mkba en businesscase", is no topic)
   let lead = Infinity;
-  for (const c of candidates) lead = Math.min(lead, c.firstPosition);
+  for (const c of candidates) if (c.nameCoverage >= t.contextMinNameCoverage) lead = Math.min(lead, c.firstPosition);
   const base = candidates.map((c) => ({
     c,
     // not capped: two concepts that both cover the query fully are told apart by the bonuses

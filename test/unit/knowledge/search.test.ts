@@ -179,8 +179,9 @@ describe('lookup that generalises, second round (issue 14)', () => {
     concept('monitoring', 'Monitoring', ['evaluatie van beleid']),
     concept('knop-1', 'Knop 1: visie op lange termijn', ['eerste knop']),
     concept('visie', 'Visie op lange termijn'),
+    concept('preventie', 'Preventie'),
   ];
-  const index = createSearchIndex(concepts);
+  const index = createSearchIndex(concepts, { synonyms: [{ means: 'preventie', say: ['voorkomen'] }] });
   const result = (q: string): { outcome: string; top: string | undefined } => {
     const r = index.lookup(q);
     return { outcome: r.outcome, top: r.hits[0]?.concept.id };
@@ -225,5 +226,21 @@ describe('lookup that generalises, second round (issue 14)', () => {
     expect(result('welzijnswerk')).toEqual({ outcome: 'match', top: 'sociaal-werk' });
     // a long term that no other name is built on stands for nothing: "eerste knop" is not "visie op lange termijn"
     expect(index.lookup('eerste knop').hits.map((h) => h.concept.id)).toEqual(['knop-1']);
+  });
+
+  test('a verb in synonyms.yaml also says its conjugations: "voorkomt" is "voorkomen"', () => {
+    expect(result('voorkomt')).toEqual(result('voorkomen'));
+    expect(result('voorkomt').top).toBe('preventie');
+  });
+
+  test('the concept named first wins a near tie, of the concepts named for the most part', () => {
+    const pair = createSearchIndex([
+      concept('mantelzorg', 'Mantelzorg', ['mantelzorger']),
+      concept('vrijwilligers', 'Vrijwilligers', ['vrijwilliger']),
+      // "verschil" of this name comes first in the question, but names too little of it to be the topic
+      concept('mkba', 'Maatschappelijke kosten-batenanalyse', ['verschil mkba en businesscase']),
+    ]);
+    expect(pair.lookup('verschil mantelzorg en vrijwilliger').hits[0]?.concept.id).toBe('mantelzorg');
+    expect(pair.lookup('verschil vrijwilliger en mantelzorg').hits[0]?.concept.id).toBe('vrijwilligers');
   });
 });
