@@ -20,7 +20,8 @@ const STOPWORDS = new Set(
     'kun kan kunnen kunt moet moeten mag wordt worden werd hebben heb heeft had zit zitten hoort horen ' +
     'uitleg uitleggen leg uit betekent betekenen betekenis bedoelen bedoelt bedoeld bedoel definitie definieer omschrijving ' +
     'kort vertel weten wil willen zeg zeggen iets over info informatie vraag ' +
-    'the a an to is are was what whats does do did mean means meaning how why who which explain define definition about tell me please'
+    'the a an to is are was what whats does do did mean means meaning how why who which explain define definition about tell me please ' +
+    'for with on among by from at between within'
   ).split(/\s+/),
 );
 
@@ -118,7 +119,7 @@ export function queryTokens(text: string): Token[] {
 }
 
 /** Prepositions that open a modifier of the words before them: "subsidie voor het buurthuis" is about subsidie. */
-const PREPOSITIONS = new Set('van voor op met bij in aan naar onder over via tegen tussen binnen door'.split(' '));
+const PREPOSITIONS = new Set('van voor op met bij in aan naar onder over via tegen tussen binnen door for with on among by from at between within'.split(' '));
 
 /**
  * How many content tokens of a query (as queryTokens reads it) come before the first preposition that follows

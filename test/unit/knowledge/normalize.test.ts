@@ -69,6 +69,7 @@ describe('normalisation', () => {
     ['wat is de sociale basis?', 2],
     ['met de sociale basis', 2],
     ['bezuinigen zonder visie', 3],
+    ['subsidies for community centres', 1],
   ])('the topic of %j is its first %i content words', (q, n) => {
     expect(topicLength(q)).toBe(n);
   });
