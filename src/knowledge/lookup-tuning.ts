@@ -43,7 +43,7 @@ export const LOOKUP_TUNING = {
    */
   broadNameMinOthers: 3,
   /** A concept that explains the words beside a domain phrase must be named for the most part ("doelen" of "drie doelen sociale basis"). */
-  contextMinNameCoverage: 0.5,
+  contextMinNameCoverage: 0.6,
   /** How much the words of such a domain phrase still count towards explaining the query. */
   contextWeight: 0.25,
   /** Taken off the score of a concept that explains nothing but such context ("sociale basis" in "evaluatie van de sociale basis"). */

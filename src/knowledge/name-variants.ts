@@ -1,10 +1,10 @@
 import { plainTerm } from './concept-names.js';
 import { LOOKUP_TUNING } from './lookup-tuning.js';
-import { foldText, type Token } from './normalize.js';
+import { foldText, stemWord, type Token } from './normalize.js';
 import { knownWordTest, type PhraseRule } from './query-parts.js';
 import type { NameEntry } from './rank.js';
 import type { Concept } from './schema.js';
-import { MIN_PART_LENGTH, splitCompound } from './word-parts.js';
+import { MIN_PART_LENGTH, splitCompound, splitModifier } from './word-parts.js';
 
 /**
  * What the index derives from the names as written, as resumable steps: the variants a name is also found by
@@ -35,7 +35,8 @@ export function* compoundVariantSteps(
   const stemsOfParts = (word: string): readonly string[] | undefined => {
     if (word.length < 2 * MIN_PART_LENGTH) return undefined;
     if (partsOf.has(word)) return partsOf.get(word);
-    const parts = splitCompound(word, (p) => p !== word && isKnown(p))?.map((p) => vocab.stemOfWord.get(p) ?? p);
+    const known = (p: string): boolean => p !== word && isKnown(p);
+    const parts = (splitCompound(word, known) ?? splitModifier(word, known))?.map((p) => vocab.stemOfWord.get(p) ?? stemWord(p));
     partsOf.set(word, parts);
     return parts;
   };

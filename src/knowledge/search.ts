@@ -125,6 +125,7 @@ function* indexSteps(concepts: readonly Concept[], opts: SearchOptions, analysed
   yield;
   const trigrams: TrigramIndex = yield* trigramIndexSteps([...stemOfWord.keys()].filter((w) => w.length >= LOOKUP_TUNING.minFuzzyWordLength));
   const broad: Set<number> = yield* broadNameSteps(names, postings);
+  const broadStems = new Set([...broad].flatMap((id) => names[id]!.stems));
   const equivalents = yield* equivalentNameSteps(concepts, analysis, names, postings);
   const weightOf = (stem: string): number => idf.get(stem) ?? unknownWeight;
   const readQuery = createQueryReader({ postings, stemOfWord, trigrams }, opts.synonyms ?? [], equivalents);
@@ -148,14 +149,14 @@ function* indexSteps(concepts: readonly Concept[], opts: SearchOptions, analysed
       }
     }
 
-    const foldedQuery = ` ${foldText(query)} `;
+    const scoring = { reached, weightOf, broadStems, foldedQuery: ` ${foldText(query)} ` };
     const byConcept = new Map<number, Candidate>();
     const seenNames = new Set<number>();
     for (const stem of reached.keys()) {
       for (const nameId of postings.get(stem) ?? []) {
         if (seenNames.has(nameId)) continue;
         seenNames.add(nameId);
-        scoreName(names[nameId]!, broad.has(nameId), reached, weightOf, foldedQuery, byConcept);
+        scoreName(names[nameId]!, broad.has(nameId), scoring, byConcept);
       }
     }
     return decide(query, tokens.length, rank([...byConcept.values()], concepts, positionWeight, topicLength(query)));

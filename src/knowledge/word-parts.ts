@@ -51,6 +51,24 @@ export function knownParts(word: string, isKnown: (part: string) => boolean): st
   return best;
 }
 
+/** A head the knowledge never writes on its own is split off only from this length: "initiatief", "waardering". */
+export const MIN_NEW_HEAD_LENGTH = 5;
+
+/**
+ * A compound of the knowledge whose modifier is a known word and whose head is not (yet): "bewoners|initiatief",
+ * "mantelzorg|waardering", "lange|termijn|visie". The longest known modifier wins; the head is split further when
+ * it is made of known words. Undefined when there is no such modifier.
+ */
+export function splitModifier(word: string, isKnown: (part: string) => boolean): string[] | undefined {
+  for (let i = word.length - MIN_NEW_HEAD_LENGTH; i >= MIN_PART_LENGTH; i--) {
+    const modifier = knownModifier(word.slice(0, i), isKnown);
+    if (modifier === undefined) continue;
+    const head = word.slice(i);
+    return [modifier, ...(splitCompound(head, isKnown, 1) ?? [head])];
+  }
+  return undefined;
+}
+
 function knownModifier(modifier: string, isKnown: (part: string) => boolean): string | undefined {
   if (modifier.length >= MIN_PART_LENGTH && isKnown(modifier)) return modifier;
   for (const link of LINKING) {

@@ -1,4 +1,4 @@
-import { agentActivity, knownParts, splitCompound, verbRoots } from '../../../src/knowledge/word-parts.js';
+import { agentActivity, knownParts, splitCompound, splitModifier, verbRoots } from '../../../src/knowledge/word-parts.js';
 
 const known = new Set(['zorg', 'kosten', 'wijk', 'team', 'sociaal', 'werk', 'sociaalwerk', 'organisatie', 'bijstand', 'tekort', 'jongeren', 'buurtwerk', 'opbouwwerk']);
 const isKnown = (w: string): boolean => known.has(w);
@@ -40,5 +40,17 @@ describe('Dutch word parts', () => {
     expect(verbRoots('gemeten')).toEqual(['meten']);
     // too short to be a root of its own
     expect(verbRoots('wet')).toEqual([]);
+  });
+
+  test('a compound of the knowledge with a known modifier splits off a head it never writes alone', () => {
+    const words = new Set(['bewoners', 'mantelzorg', 'lange', 'termijn', 'visie']);
+    const has = (w: string): boolean => words.has(w);
+    expect(splitModifier('bewonersinitiatief', has)).toEqual(['bewoners', 'initiatief']);
+    expect(splitModifier('mantelzorgwaardering', has)).toEqual(['mantelzorg', 'waardering']);
+    // the head is split further when it is made of known words
+    expect(splitModifier('langetermijnvisie', has)).toEqual(['lange', 'termijn', 'visie']);
+    // a head shorter than five letters, or no known modifier: no split
+    expect(splitModifier('mantelzorgbus', has)).toBeUndefined();
+    expect(splitModifier('burgerinitiatief', has)).toBeUndefined();
   });
 });
