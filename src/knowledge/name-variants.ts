@@ -36,7 +36,7 @@ export function* compoundVariantSteps(
     if (word.length < 2 * MIN_PART_LENGTH) return undefined;
     if (partsOf.has(word)) return partsOf.get(word);
     const known = (p: string): boolean => p !== word && isKnown(p);
-    const parts = (splitCompound(word, known) ?? splitModifier(word, known))?.map((p) => vocab.stemOfWord.get(p) ?? stemWord(p));
+    const parts = (splitCompound(word, known) ?? splitModifier(word, (p) => p !== word && vocab.stemOfWord.has(p)))?.map((p) => vocab.stemOfWord.get(p) ?? stemWord(p));
     partsOf.set(word, parts);
     return parts;
   };

@@ -43,14 +43,23 @@ describe('Dutch word parts', () => {
   });
 
   test('a compound of the knowledge with a known modifier splits off a head it never writes alone', () => {
-    const words = new Set(['bewoners', 'mantelzorg', 'lange', 'termijn', 'visie']);
+    const words = new Set(['bewoners', 'mantelzorg', 'lange', 'termijn', 'visie', 'vrijwilligers', 'bijstand', 'welzijn', 'erkenning', 'kant', 'gemeente', 'vrij']);
     const has = (w: string): boolean => words.has(w);
     expect(splitModifier('bewonersinitiatief', has)).toEqual(['bewoners', 'initiatief']);
     expect(splitModifier('mantelzorgwaardering', has)).toEqual(['mantelzorg', 'waardering']);
     // the head is split further when it is made of known words
     expect(splitModifier('langetermijnvisie', has)).toEqual(['lange', 'termijn', 'visie']);
-    // a head shorter than five letters, or no known modifier: no split
+    // a linking s goes where Dutch puts one, and stays on a head after a modifier that ends in s
+    expect(splitModifier('welzijnsinstelling', has)).toEqual(['welzijn', 'instelling']);
+    expect(splitModifier('erkenningsniveaus', has)).toEqual(['erkenning', 'niveaus']);
+    expect(splitModifier('bijstandsgerechtigde', has)).toEqual(['bijstand', 'gerechtigde']);
+    expect(splitModifier('vrijwilligerssteunpunt', has)).toEqual(['vrijwilligers', 'steunpunt']);
+    // not sure where the s goes, a head shorter than five letters, a word ending, or no known modifier: no split
+    expect(splitModifier('welzijnscoach', has)).toBeUndefined();
     expect(splitModifier('mantelzorgbus', has)).toBeUndefined();
+    expect(splitModifier('kanteling', has)).toBeUndefined();
+    expect(splitModifier('gemeentelijke', has)).toBeUndefined();
+    expect(splitModifier('vrijwilliger', has)).toBeUndefined();
     expect(splitModifier('burgerinitiatief', has)).toBeUndefined();
   });
 });
