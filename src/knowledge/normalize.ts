@@ -12,6 +12,7 @@ const dutch = new StemmerNl();
 const STOPWORDS = new Set(
   (
     'de het een der des den van en of in op aan bij met voor naar te tot om door over als dat die dit deze er is zijn was waren ' +
+    'onder via tegen tussen binnen valt vallen ' +
     'wat hoe wie waarom wanneer welke welk waar je jij jou jouw ik we wij ze zij hij u mijn mij me ons onze t s m n ' +
     // "wat doet de wmo", "wat doen ze": asking what something does is asking what it is
     'doet doen deed ' +
@@ -19,7 +20,8 @@ const STOPWORDS = new Set(
     'kun kan kunnen kunt moet moeten mag wordt worden werd hebben heb heeft had zit zitten hoort horen ' +
     'uitleg uitleggen leg uit betekent betekenen betekenis bedoelen bedoelt bedoeld bedoel definitie definieer omschrijving ' +
     'kort vertel weten wil willen zeg zeggen iets over info informatie vraag ' +
-    'the a an to is are was what whats does do did mean means meaning how why who which explain define definition about tell me please'
+    'the a an to is are was what whats does do did mean means meaning how why who which explain define definition about tell me please ' +
+    'for with on among by from at between within'
   ).split(/\s+/),
 );
 
@@ -113,8 +115,32 @@ const AFTER_HOE = new Set(['werkt', 'werken', 'functioneert', 'gaat']);
 
 /** Content tokens of a query: filler and question words removed ("wat is de sociale basis?" -> sociale, basis). */
 export function queryTokens(text: string): Token[] {
+  return toTokens(contentWords(foldedWords(text)).map((i) => i.word));
+}
+
+/** Prepositions that open a modifier of the words before them: "subsidie voor het buurthuis" is about subsidie. */
+const PREPOSITIONS = new Set('van voor op met bij in aan naar onder over via tegen tussen binnen door for with on among by from at between within'.split(' '));
+
+/**
+ * How many content tokens of a query (as queryTokens reads it) come before the first preposition that follows
+ * one: the topic of the question. "evaluatie van de sociale basis" -> 1 (evaluatie); the token count when
+ * there is no such preposition ("wat is de sociale basis", "met de sociale basis").
+ */
+export function topicLength(text: string): number {
   const words = foldedWords(text);
-  return toTokens(words.filter((w, i) => !STOPWORDS.has(w) && !(AFTER_HOE.has(w) && words[i - 1] === 'hoe')));
+  const content = contentWords(words);
+  for (let k = 1; k < content.length; k++) {
+    for (let at = content[k - 1]!.at + 1; at < content[k]!.at; at++) if (PREPOSITIONS.has(words[at]!)) return k;
+  }
+  return content.length;
+}
+
+function contentWords(words: readonly string[]): Array<{ word: string; at: number }> {
+  const content: Array<{ word: string; at: number }> = [];
+  words.forEach((word, at) => {
+    if (!STOPWORDS.has(word) && !(AFTER_HOE.has(word) && words[at - 1] === 'hoe')) content.push({ word, at });
+  });
+  return content;
 }
 
 /** Content tokens of a term or alias; a name made only of filler words keeps them, so no name becomes empty. */

@@ -3,7 +3,7 @@ import { LOOKUP_TUNING } from './lookup-tuning.js';
 import { queryTokens, stemWord, type Token } from './normalize.js';
 import type { Synonym } from './synonyms.js';
 import type { TrigramIndex } from './trigram-index.js';
-import { agentActivity, knownParts } from './word-parts.js';
+import { agentActivity, knownParts, verbRoots } from './word-parts.js';
 
 /**
  * How the words of a query reach the words of the knowledge: as typed, with a typo, as a compound of known
@@ -32,7 +32,7 @@ export interface Vocabulary {
 }
 
 /** A compiled synonym: the content stems of a phrase people say, and the stems of what it means. */
-interface SynonymRule {
+export interface PhraseRule {
   readonly say: readonly string[];
   readonly means: readonly string[];
 }
@@ -42,21 +42,26 @@ export function knownWordTest(vocab: Pick<Vocabulary, 'postings' | 'stemOfWord'>
   return (part) => vocab.stemOfWord.has(part) || vocab.postings.has(part);
 }
 
-export function createQueryReader(vocab: Vocabulary, synonyms: readonly Synonym[]): (tokens: readonly Token[]) => QueryPart[] {
+/**
+ * `synonyms`: everyday words from synonyms.yaml; `equivalents`: the names that stand for a concept's term inside
+ * other names (name-variants.ts), a little surer than a synonym.
+ */
+export function createQueryReader(vocab: Vocabulary, synonyms: readonly Synonym[], equivalents: readonly PhraseRule[] = []): (tokens: readonly Token[]) => QueryPart[] {
   const t = LOOKUP_TUNING;
   const isKnown = knownWordTest(vocab);
   const stemOf = (word: string): string => vocab.stemOfWord.get(word) ?? stemWord(word);
-  const rules = new Map<string, SynonymRule[]>();
+  const rules = new Map<string, Array<PhraseRule & { sim: number }>>();
+  const addRule = (rule: PhraseRule, sim: number): void => {
+    if (rule.say.length === 0) return;
+    const list = rules.get(rule.say[0]!) ?? [];
+    list.push({ ...rule, sim });
+    rules.set(rule.say[0]!, list);
+  };
   for (const { means, say } of synonyms) {
     const meant = queryTokens(means).map((tok) => tok.stem);
-    for (const phrase of say) {
-      const stems = queryTokens(phrase).map((tok) => tok.stem);
-      if (stems.length === 0) continue;
-      const list = rules.get(stems[0]!) ?? [];
-      list.push({ say: stems, means: meant });
-      rules.set(stems[0]!, list);
-    }
+    for (const phrase of say) addRule({ say: queryTokens(phrase).map((tok) => tok.stem), means: meant }, t.synonymSimilarity);
   }
+  for (const rule of equivalents) addRule(rule, t.equivalentSimilarity);
 
   function fuzzy(word: string): WordMatch[] {
     const best = new Map<string, number>();
@@ -79,6 +84,9 @@ export function createQueryReader(vocab: Vocabulary, synonyms: readonly Synonym[
     // a word the knowledge knows is taken as typed: no look-alikes (faster, and no drift to a neighbour)
     if (vocab.postings.has(token.stem)) return [{ from: at, to: at, matches: [{ stem: token.stem, sim: 1 }] }, ...parts];
     if (token.word.length < t.minFuzzyQueryLength || /\d/.test(token.word)) return parts;
+    // a conjugated verb the knowledge names in another form ("bespaart" for "besparen") is that word, not a typo
+    const verb = verbRoots(token.word).map(stemWord).find((stem) => vocab.postings.has(stem));
+    if (verb !== undefined) return [{ from: at, to: at, matches: [{ stem: verb, sim: t.verbFormSimilarity }] }, ...parts];
     const lookAlikes = fuzzy(token.word);
     // a word with no look-alike may be a compound the knowledge does not know ("begrotings|tekort")
     const pieces = lookAlikes.length > 0 ? [] : knownParts(token.word, isKnown);
@@ -87,24 +95,35 @@ export function createQueryReader(vocab: Vocabulary, synonyms: readonly Synonym[
     return parts;
   }
 
-  /** Two or three adjacent words written apart that the knowledge writes as one ("jeugd wet" -> jeugdwet). */
+  /** Two or three adjacent words written apart that the knowledge writes as one ("jeugd wet" -> jeugdwet, "opbouw werker"). */
   function joinedParts(tokens: readonly Token[]): QueryPart[] {
     const parts: QueryPart[] = [];
     for (let len = 2; len <= 3; len++) {
       for (let i = 0; i + len <= tokens.length; i++) {
-        const stem = stemWord(tokens.slice(i, i + len).map((tok) => tok.word).join(''));
-        if (vocab.postings.has(stem)) parts.push({ from: i, to: i + len - 1, matches: [{ stem, sim: 1 }] });
+        const joined = tokens.slice(i, i + len).map((tok) => tok.word).join('');
+        const stem = stemWord(joined);
+        if (vocab.postings.has(stem)) {
+          parts.push({ from: i, to: i + len - 1, matches: [{ stem, sim: 1 }] });
+          continue;
+        }
+        // an agent noun written apart: "opbouw werker" does opbouwwerk
+        const activity = agentActivity(joined, isKnown);
+        if (activity) parts.push({ from: i, to: i + len - 1, matches: [{ stem: stemOf(activity), sim: t.agentSimilarity }] });
       }
     }
     return parts;
   }
 
   function synonymParts(tokens: readonly Token[]): QueryPart[] {
+    // a verb in the table matches its conjugations too: "voorkomen" also says "voorkomt"
+    const forms = tokens.map((tok) => [tok.stem, ...verbRoots(tok.word).map(stemWord)]);
     const parts: QueryPart[] = [];
-    tokens.forEach((token, i) => {
-      for (const rule of rules.get(token.stem) ?? []) {
-        if (rule.say.every((stem, k) => tokens[i + k]?.stem === stem)) {
-          parts.push({ from: i, to: i + rule.say.length - 1, matches: rule.means.map((stem) => ({ stem, sim: t.synonymSimilarity })) });
+    forms.forEach((stems, i) => {
+      for (const first of stems) {
+        for (const rule of rules.get(first) ?? []) {
+          if (rule.say.every((stem, k) => k === 0 || forms[i + k]?.includes(stem))) {
+            parts.push({ from: i, to: i + rule.say.length - 1, matches: rule.means.map((stem) => ({ stem, sim: rule.sim })) });
+          }
         }
       }
     });

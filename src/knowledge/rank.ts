@@ -1,5 +1,6 @@
 import { LOOKUP_TUNING } from './lookup-tuning.js';
 import type { QueryPart } from './query-parts.js';
+import { contextPositions, isNamed } from './query-context.js';
 import type { Concept } from './schema.js';
 
 /**
@@ -22,6 +23,8 @@ export type Reached = ReadonlyMap<string, ReadonlyArray<{ readonly part: QueryPa
 export interface Candidate {
   readonly concept: number;
   nameCoverage: number;
+  /** The same, over the words of its names that are not broad ("tekorten" of "tekorten in het sociaal domein"). */
+  specificCoverage: number;
   /** Query position -> similarity, over every name that matches at least `coverageFromName`. */
   readonly covered: Map<number, number>;
   /** The positions that a broad name of the concept ("sociale basis") covers in full, if any. */
@@ -37,21 +40,36 @@ export interface Ranked {
   readonly nameCoverage: number;
   readonly queryCoverage: number;
   readonly score: number;
+  /** The query positions it explains. */
+  readonly covered: ReadonlyMap<number, number>;
 }
 
 /** Shared by every candidate without a broad name; never changed (a broad one gets a set of its own). */
 const NO_POSITIONS: ReadonlySet<number> = new Set();
 
-export function scoreName(name: NameEntry, broad: boolean, reached: Reached, weightOf: (stem: string) => number, foldedQuery: string, byConcept: Map<number, Candidate>): void {
+/** What scoreName needs to know of the index besides the name. */
+export interface NameScoring {
+  readonly reached: Reached;
+  readonly weightOf: (stem: string) => number;
+  /** The words of the broad names ("sociaal", "domein", "wmo"). */
+  readonly broadStems: ReadonlySet<string>;
+  readonly foldedQuery: string;
+}
+
+export function scoreName(name: NameEntry, broad: boolean, { reached, weightOf, broadStems, foldedQuery }: NameScoring, byConcept: Map<number, Candidate>): void {
   let matched = 0;
   let weight = 0;
+  let specificMatched = 0;
+  let specificWeight = 0;
   let lastPos = -1;
   let ordered = name.stems.length >= 2;
   const covered = new Map<number, number>();
   let first = Infinity;
   for (const stem of name.stems) {
     const w = weightOf(stem);
+    const specific = !broadStems.has(stem);
     weight += w;
+    if (specific) specificWeight += w;
     let best: { part: QueryPart; sim: number } | undefined;
     for (const r of reached.get(stem) ?? []) if (!best || r.sim > best.sim) best = r;
     if (!best) {
@@ -62,17 +80,20 @@ export function scoreName(name: NameEntry, broad: boolean, reached: Reached, wei
     lastPos = best.part.to;
     first = Math.min(first, best.part.from);
     matched += w * best.sim;
+    if (specific) specificMatched += w * best.sim;
     for (let pos = best.part.from; pos <= best.part.to; pos++) covered.set(pos, Math.max(covered.get(pos) ?? 0, best.sim));
   }
   const nameCoverage = weight > 0 ? matched / weight : 0;
+  const specificCoverage = specificWeight > 0 ? specificMatched / specificWeight : nameCoverage;
   const phraseWords = name.words >= 2 && foldedQuery.includes(` ${name.phrase} `) ? name.words : 0;
   const counts = nameCoverage >= LOOKUP_TUNING.coverageFromName;
   const broadPositions = broad && nameCoverage >= LOOKUP_TUNING.confidentNameCoverage ? new Set(covered.keys()) : NO_POSITIONS;
   const prior = byConcept.get(name.concept);
   if (!prior) {
-    byConcept.set(name.concept, { concept: name.concept, nameCoverage, covered: counts ? covered : new Map(), broadPositions, firstPosition: first, phraseWords, inOrder: ordered });
+    byConcept.set(name.concept, { concept: name.concept, nameCoverage, specificCoverage, covered: counts ? covered : new Map(), broadPositions, firstPosition: first, phraseWords, inOrder: ordered });
     return;
   }
+  prior.specificCoverage = Math.max(prior.specificCoverage, specificCoverage);
   prior.inOrder ||= ordered;
   if (counts) for (const [pos, sim] of covered) prior.covered.set(pos, Math.max(prior.covered.get(pos) ?? 0, sim));
   if (broadPositions.size > 0) prior.broadPositions = new Set([...prior.broadPositions, ...broadPositions]);
@@ -83,45 +104,48 @@ export function scoreName(name: NameEntry, broad: boolean, reached: Reached, wei
   prior.phraseWords = Math.max(prior.phraseWords, phraseWords);
 }
 
-/**
- * The query positions that only set the scene: those of a broad name named in full ("sociale basis", "sociaal
- * domein", "wmo"), when other words of the query are explained by a concept that names enough of itself. Then
- * "sturing op de sociale basis" asks about sturing; empty when the query is just the broad name.
- */
-function contextPositions(candidates: readonly Candidate[], words: number): Set<number> {
-  const context = new Set<number>();
-  for (const c of candidates) for (const pos of c.broadPositions) context.add(pos);
-  if (context.size === 0 || context.size >= words) return new Set();
-  const explainsRest = candidates.some((c) => {
-    if (c.broadPositions.size > 0 || c.nameCoverage < LOOKUP_TUNING.contextMinNameCoverage) return false;
-    for (const pos of c.covered.keys()) if (!context.has(pos)) return true;
-    return false;
-  });
-  return explainsRest ? context : new Set();
-}
-
-export function rank(candidates: readonly Candidate[], concepts: readonly Concept[], positionWeight: readonly number[]): Ranked[] {
+export function rank(candidates: readonly Candidate[], concepts: readonly Concept[], positionWeight: readonly number[], topic = positionWeight.length): Ranked[] {
   const t = LOOKUP_TUNING;
-  const context = contextPositions(candidates, positionWeight.length);
+  const { scene, modifier } = contextPositions(candidates, positionWeight.length, topic);
+  const context = scene.size + modifier.size > 0;
   // beside a domain phrase, a concept is measured mostly by how much of the rest of the query it explains
-  const counted = positionWeight.map((w, pos) => (context.has(pos) ? w * t.contextWeight : w));
-  const totalWeight = counted.reduce((a, b) => a + b, 0);
+  const explained = coverageOf(positionWeight.map((w, pos) => (scene.has(pos) ? w * t.contextWeight : w)));
+  // and beside a modifier naming another concept, too; but only for the score: what the concept explains of the
+  // question (queryCoverage, which decides confidence) still counts the modifier in full, so a modifier never
+  // makes an answer confident ("routeplanner naar het gemeentehuis" is no question about the route planner)
+  const ordering = modifier.size === 0 ? explained : coverageOf(positionWeight.map((w, pos) => (scene.has(pos) || modifier.has(pos) ? w * t.contextWeight : w)));
   // the topic of a question usually comes first: "verschil mantelzorg en vrijwilliger" is about mantelzorg
+  // (of the concepts named for the most part: a word of a stray name, "verschil" of "verschil mkba en businesscase", is no topic)
   let lead = Infinity;
-  for (const c of candidates) lead = Math.min(lead, c.firstPosition);
-  const scored = candidates.map((c) => {
-    let covered = 0;
-    for (const [pos, sim] of c.covered) covered += counted[pos]! * sim;
-    const queryCoverage = covered / totalWeight;
+  for (const c of candidates) if (isNamed(c)) lead = Math.min(lead, c.firstPosition);
+  const base = candidates.map((c) => ({
+    c,
     // not capped: two concepts that both cover the query fully are told apart by the bonuses
-    const score = 0.6 * c.nameCoverage + 0.4 * queryCoverage + t.phraseBonusPerWord * Math.min(c.phraseWords, 3) + (c.inOrder ? t.orderBonus : 0);
-    // the lead only orders near-equals; it never lifts a candidate over a threshold
-    const order = score + (c.firstPosition === lead ? t.leadBonus : 0);
-    return { ranked: { concept: concepts[c.concept]!, nameCoverage: c.nameCoverage, queryCoverage, score }, order };
-  });
-  return scored
+    score: 0.6 * c.nameCoverage + 0.4 * ordering(c) + t.phraseBonusPerWord * Math.min(c.phraseWords, 3) + (c.inOrder ? t.orderBonus : 0),
+    sceneOnly: context && [...c.covered.keys()].every((pos) => scene.has(pos) || modifier.has(pos)),
+  }));
+  // a concept that explains only the scene is not what is asked, however fully it is named: it goes after a
+  // plausible answer to the question itself (and stays the best there is when there is none)
+  const asked = base.some((b) => !b.sceneOnly && b.score >= t.suggestScore);
+  return base
+    .map(({ c, score, sceneOnly }) => {
+      const final = asked && sceneOnly ? score - t.sceneOnlyPenalty : score;
+      // the lead only orders near-equals; it never lifts a candidate over a threshold
+      const order = final + (c.firstPosition === lead ? t.leadBonus : 0);
+      return { ranked: { concept: concepts[c.concept]!, nameCoverage: c.nameCoverage, queryCoverage: explained(c), score: final, covered: c.covered }, order };
+    })
     .sort((a, b) => b.order - a.order || b.ranked.nameCoverage - a.ranked.nameCoverage || a.ranked.concept.id.localeCompare(b.ranked.concept.id))
     .map((s) => s.ranked);
+}
+
+/** How much of the query (position weights as counted) a candidate explains. */
+function coverageOf(counted: readonly number[]): (c: Candidate) => number {
+  const total = counted.reduce((a, b) => a + b, 0);
+  return (c) => {
+    let covered = 0;
+    for (const [pos, sim] of c.covered) covered += counted[pos]! * sim;
+    return covered / total;
+  };
 }
 
 export type LookupOutcome = 'match' | 'suggest' | 'none';
@@ -151,8 +175,10 @@ export function decide(query: string, words: number, ranked: readonly Ranked[]):
   const floor = Math.max(t.suggestFloor, best.score * 0.6);
   const plausible = ranked.filter((r, i) => i === 0 || r.score >= floor);
   // one plausible candidate that explains the whole question is the one meant: no one-item "bedoelde je" (a lone
-  // word that is only part of a name, such as "basis", still asks)
-  const onlyOne = plausible.length === 1 && oneWordOk && best.queryCoverage >= t.singleCandidateQueryCoverage && best.nameCoverage >= t.singleCandidateNameCoverage;
+  // word that is only part of a name, such as "basis", still asks). A runner-up that explains only words the best
+  // explains too, clearly less well named, is no other reading ("geld" of "geldproblemen" in "geld en inhoud").
+  const otherReadings = plausible.filter((r, i) => i > 0 && !(best.score - r.score >= t.confidentMargin && [...r.covered.keys()].every((pos) => best.covered.has(pos))));
+  const onlyOne = otherReadings.length === 0 && oneWordOk && best.queryCoverage >= t.singleCandidateQueryCoverage && best.nameCoverage >= t.singleCandidateNameCoverage;
   const hits = plausible.slice(0, t.maxSuggestions).map((r) => ({ concept: r.concept, score: round(Math.min(1, r.score)) }));
   return { query, outcome: confident || onlyOne ? 'match' : 'suggest', hits };
 }

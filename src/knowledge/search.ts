@@ -1,13 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import type { Concept } from './schema.js';
-import { foldText, nameTokens, queryTokens, stemWord, type Token } from './normalize.js';
+import { foldText, nameTokens, queryTokens, stemWord, topicLength, type Token } from './normalize.js';
 import { conceptNames } from './concept-names.js';
 import { trigramIndexSteps, type TrigramIndex } from './trigram-index.js';
 import { LOOKUP_TUNING } from './lookup-tuning.js';
-import { createQueryReader, knownWordTest, type QueryPart } from './query-parts.js';
+import { broadNameSteps, compoundVariantSteps, equivalentNameSteps, stemVariants, type AnalysedName } from './name-variants.js';
+import { createQueryReader, type QueryPart } from './query-parts.js';
 import { decide, rank, scoreName, type Candidate, type LookupResult, type NameEntry } from './rank.js';
 import type { Synonym } from './synonyms.js';
-import { MIN_PART_LENGTH, splitCompound } from './word-parts.js';
 
 export { LOOKUP_TUNING } from './lookup-tuning.js';
 export type { LookupHit, LookupOutcome, LookupResult } from './rank.js';
@@ -101,7 +101,7 @@ function* indexSteps(concepts: readonly Concept[], opts: SearchOptions, analysed
     });
   };
 
-  const analysis: Array<{ concept: number; phrase: string; tokens: readonly Token[] }> = [];
+  const analysis: AnalysedName[] = [];
   for (const [ci, concept] of concepts.entries()) {
     for (const { phrase, tokens, joinedStem } of analysed?.[ci] ?? analyseNames([concept])[0]!) {
       for (const t of tokens) stemOfWord.set(t.word, t.stem);
@@ -125,8 +125,10 @@ function* indexSteps(concepts: readonly Concept[], opts: SearchOptions, analysed
   yield;
   const trigrams: TrigramIndex = yield* trigramIndexSteps([...stemOfWord.keys()].filter((w) => w.length >= LOOKUP_TUNING.minFuzzyWordLength));
   const broad: Set<number> = yield* broadNameSteps(names, postings);
+  const broadStems = new Set([...broad].flatMap((id) => names[id]!.stems));
+  const equivalents = yield* equivalentNameSteps(concepts, analysis, names, postings);
   const weightOf = (stem: string): number => idf.get(stem) ?? unknownWeight;
-  const readQuery = createQueryReader({ postings, stemOfWord, trigrams }, opts.synonyms ?? []);
+  const readQuery = createQueryReader({ postings, stemOfWord, trigrams }, opts.synonyms ?? [], equivalents);
 
   function lookup(query: string): LookupResult {
     const tokens = queryTokens(query);
@@ -147,17 +149,17 @@ function* indexSteps(concepts: readonly Concept[], opts: SearchOptions, analysed
       }
     }
 
-    const foldedQuery = ` ${foldText(query)} `;
+    const scoring = { reached, weightOf, broadStems, foldedQuery: ` ${foldText(query)} ` };
     const byConcept = new Map<number, Candidate>();
     const seenNames = new Set<number>();
     for (const stem of reached.keys()) {
       for (const nameId of postings.get(stem) ?? []) {
         if (seenNames.has(nameId)) continue;
         seenNames.add(nameId);
-        scoreName(names[nameId]!, broad.has(nameId), reached, weightOf, foldedQuery, byConcept);
+        scoreName(names[nameId]!, broad.has(nameId), scoring, byConcept);
       }
     }
-    return decide(query, tokens.length, rank([...byConcept.values()], concepts, positionWeight));
+    return decide(query, tokens.length, rank([...byConcept.values()], concepts, positionWeight, topicLength(query)));
   }
 
   // A snapshot never changes, so the answer to the same text never does either: the questions people ask most
@@ -172,77 +174,4 @@ function* indexSteps(concepts: readonly Concept[], opts: SearchOptions, analysed
     return result;
   };
   return { size: concepts.length, lookup: remembered, compute: lookup };
-}
-
-/**
- * Every name with a compound made of known words also gets a variant with the parts, so that the phrase
- * variants people type meet it: "kosten van de zorg" meets "zorgkosten", "teams in de wijk" meets "wijkteam".
- */
-function* compoundVariantSteps(
-  analysis: ReadonlyArray<{ concept: number; phrase: string; tokens: readonly Token[] }>,
-  vocab: { postings: ReadonlyMap<string, readonly number[]>; stemOfWord: ReadonlyMap<string, string> },
-  addName: (entry: NameEntry) => void,
-): Generator<void, void> {
-  const isKnown = knownWordTest(vocab);
-  // a word recurs in many names: split each one once
-  const partsOf = new Map<string, readonly string[] | undefined>();
-  const stemsOfParts = (word: string): readonly string[] | undefined => {
-    if (word.length < 2 * MIN_PART_LENGTH) return undefined;
-    if (partsOf.has(word)) return partsOf.get(word);
-    const parts = splitCompound(word, (p) => p !== word && isKnown(p))?.map((p) => vocab.stemOfWord.get(p) ?? p);
-    partsOf.set(word, parts);
-    return parts;
-  };
-  for (const [i, { concept, phrase, tokens }] of analysis.entries()) {
-    if (i % 50 === 49) yield;
-    if (!tokens.some((t) => t.word.length >= 2 * MIN_PART_LENGTH)) continue;
-    let split = false;
-    const stems = tokens.flatMap((t) => {
-      const parts = stemsOfParts(t.word);
-      if (!parts) return [t.stem];
-      split = true;
-      return parts;
-    });
-    if (split) addName({ concept, stems, phrase, words: phrase.split(' ').length });
-  }
-}
-
-/**
- * The broad names: a short name (one or two words) that is part of the names of several other concepts ("sociale
- * basis" in "persoonlijke sociale basis", "drie doelen sociale basis", ...). Next to other words it is context.
- */
-function* broadNameSteps(names: readonly NameEntry[], postings: ReadonlyMap<string, readonly number[]>): Generator<void, Set<number>> {
-  const broad = new Set<number>();
-  for (const [i, name] of names.entries()) {
-    if (i % 500 === 499) yield;
-    if (name.stems.length === 0 || name.stems.length > 2) continue;
-    let rarest: readonly number[] = postings.get(name.stems[0]!) ?? [];
-    for (const stem of name.stems) {
-      const list = postings.get(stem) ?? [];
-      if (list.length < rarest.length) rarest = list;
-    }
-    if (rarest.length <= LOOKUP_TUNING.broadNameMinOthers) continue; // too few names hold it to be broad
-    const others: number[] = [];
-    for (const id of rarest) {
-      const other = names[id]!;
-      if (other.concept === name.concept || others.includes(other.concept)) continue;
-      if (name.stems.every((s) => other.stems.includes(s))) others.push(other.concept);
-      if (others.length >= LOOKUP_TUNING.broadNameMinOthers) {
-        broad.add(i);
-        break;
-      }
-    }
-  }
-  return broad;
-}
-
-/** Name variants as stem lists: the words, and for names of two or three words the joined compound. */
-function stemVariants(tokens: readonly Token[], joinedStem: string | undefined, stemOfWord: Map<string, string>): string[][] {
-  if (tokens.length === 0) return [];
-  const variants = [tokens.map((t) => t.stem)];
-  if (joinedStem !== undefined) {
-    stemOfWord.set(tokens.map((t) => t.word).join(''), joinedStem);
-    variants.push([joinedStem]);
-  }
-  return variants;
 }

@@ -51,6 +51,41 @@ export function knownParts(word: string, isKnown: (part: string) => boolean): st
   return best;
 }
 
+/** A head the knowledge never writes on its own is split off only from this length: "initiatief", "waardering". */
+export const MIN_NEW_HEAD_LENGTH = 5;
+
+/** Word endings, not words: "kant|eling", "gemeente|lijke", "bekost|iging", "vrij|willige" are no compounds. */
+const SUFFIX_START = /^(lijk|ig|isch|heid|schap|baar|loos|achtig|eling|ing)/;
+const ADJECTIVE_END = /ig(e|er|ers|en)?$/;
+
+/**
+ * A compound of the knowledge whose modifier is a word of the knowledge and whose head is not (yet):
+ * "bewoners|initiatief", "mantelzorg|waardering", "lange|termijn|visie". The longest such modifier wins; the head
+ * is split further when it is made of known words. Undefined when there is none, or the head is a word ending.
+ */
+export function splitModifier(word: string, isWord: (part: string) => boolean): string[] | undefined {
+  for (let i = word.length - MIN_NEW_HEAD_LENGTH; i >= MIN_PART_LENGTH; i--) {
+    const modifier = word.slice(0, i);
+    if (!isWord(modifier)) continue;
+    const head = linkedHead(modifier, word.slice(i));
+    if (head === undefined || head.length < MIN_NEW_HEAD_LENGTH || SUFFIX_START.test(head) || ADJECTIVE_END.test(head)) continue;
+    return [modifier, ...(splitCompound(head, isWord, 1) ?? [head])];
+  }
+  return undefined;
+}
+
+/**
+ * The head after a modifier, without a linking s where Dutch puts one: "welzijn|s|instelling", "erkenning|s|niveaus",
+ * "bijstand|s|gerechtigde" (no word starts with "sg"); "vrijwilligers|steunpunt" keeps its s. Undefined when it
+ * cannot be told ("welzijn|scoach" or "welzijn|s|coach").
+ */
+function linkedHead(modifier: string, rest: string): string | undefined {
+  if (!rest.startsWith('s') || modifier.endsWith('s')) return rest;
+  const bare = rest.slice(1);
+  if (/^[aeiouys]/.test(bare) || /(ing|heid|teit|schap)$/.test(modifier) || /^s[bdfgrvz]/.test(rest)) return bare;
+  return undefined;
+}
+
 function knownModifier(modifier: string, isKnown: (part: string) => boolean): string | undefined {
   if (modifier.length >= MIN_PART_LENGTH && isKnown(modifier)) return modifier;
   for (const link of LINKING) {
@@ -72,3 +107,19 @@ export function agentActivity(word: string, isKnown: (w: string) => boolean): st
   return undefined;
 }
 
+
+/**
+ * The infinitive-like roots a conjugated verb may come from, for a word the knowledge does not have: the
+ * Snowball stemmer keeps the -t of "bespaart", "voorkomt", "verwijst" and the ge-...-d of "gefinancierd",
+ * which the knowledge writes as "besparen", "voorkomen", "verwijzen", "financiering". The caller keeps the
+ * first root whose stem is known; roots shorter than MIN_PART_LENGTH are never tried.
+ */
+export function verbRoots(word: string): string[] {
+  const roots: string[] = [];
+  const participle = word.startsWith('ge') ? word.slice(2) : undefined;
+  for (const form of participle === undefined ? [word] : [word, participle]) {
+    if (form !== word) roots.push(form); // "gemeten" -> "meten"
+    if (/[td]$/.test(form)) roots.push(form.slice(0, -1)); // "bespaart" -> "bespaar", "gefinancierd" -> "financier"
+  }
+  return roots.filter((r) => r.length >= MIN_PART_LENGTH);
+}

@@ -1,4 +1,4 @@
-import { foldText, queryTokens, nameTokens, stemWord } from '../../../src/knowledge/normalize.js';
+import { foldText, queryTokens, nameTokens, stemWord, topicLength } from '../../../src/knowledge/normalize.js';
 
 describe('normalisation', () => {
   test.each([
@@ -58,5 +58,19 @@ describe('normalisation', () => {
   test('short words and abbreviations are not stemmed', () => {
     expect(stemWord('wmo')).toBe('wmo');
     expect(stemWord('3d')).toBe('3d');
+  });
+
+  test.each([
+    ['subsidie voor het buurthuis', 1],
+    ['evaluatie van de sociale basis', 1],
+    ['waarom hebben gemeenten tekorten op de jeugdzorg', 2],
+    ['grens tussen wmo en wlz', 1],
+    // no preposition after a content word: the whole question is the topic
+    ['wat is de sociale basis?', 2],
+    ['met de sociale basis', 2],
+    ['bezuinigen zonder visie', 3],
+    ['subsidies for community centres', 1],
+  ])('the topic of %j is its first %i content words', (q, n) => {
+    expect(topicLength(q)).toBe(n);
   });
 });

@@ -1,0 +1,47 @@
+import { LOOKUP_TUNING } from './lookup-tuning.js';
+import type { Candidate } from './rank.js';
+
+/**
+ * Which words of a question only set its scene: a broad domain phrase, or a concept named in a modifier of the
+ * topic. The rank measures a concept mostly by the rest, and a concept that explains only the scene goes after one
+ * that explains the question.
+ */
+
+/** Query positions that set the scene rather than ask: see contextPositions. */
+export interface Context {
+  /** Broad names ("sociale basis" in "sturing op de sociale basis"): they count less for every purpose. */
+  readonly scene: ReadonlySet<number>;
+  /** Concepts named in a modifier of the topic ("het buurthuis" in "subsidie voor het buurthuis"): they only order. */
+  readonly modifier: ReadonlySet<number>;
+}
+
+const NO_CONTEXT: Context = { scene: new Set(), modifier: new Set() };
+
+/**
+ * A concept named for the most part by its own words, so that it can be what a question is about: "tekorten"
+ * names "tekorten in het sociaal domein" (the broad words aside), "kosten" does not name "zorgkosten".
+ */
+export function isNamed(c: Candidate): boolean {
+  return Math.max(c.nameCoverage, c.specificCoverage) >= LOOKUP_TUNING.contextMinNameCoverage && c.covered.size > 0;
+}
+
+/**
+ * The query positions that only set the scene, when other words of the query are explained by a concept that
+ * names enough of itself: those of a broad name named in full ("sociale basis", "sociaal domein", "wmo"), so
+ * "sturing op de sociale basis" asks about sturing; and those of a concept named only after a preposition, in a
+ * modifier of the topic (`topic`: the positions before it), so "subsidie voor het buurthuis" asks about subsidie.
+ * The topic itself is never context, even when broad. Empty when the query is just the broad name.
+ */
+export function contextPositions(candidates: readonly Candidate[], words: number, topic: number): Context {
+  const scene = new Set<number>();
+  for (const c of candidates) for (const pos of c.broadPositions) if (topic === words || pos >= topic) scene.add(pos);
+  const inTopic = (c: Candidate): boolean => [...c.covered.keys()].some((pos) => pos < topic);
+  const modifier = new Set<number>();
+  if (topic < words && candidates.some((c) => isNamed(c) && inTopic(c))) {
+    for (const c of candidates) if (isNamed(c) && !inTopic(c)) for (const pos of c.covered.keys()) if (!scene.has(pos)) modifier.add(pos);
+  }
+  const all = scene.size + modifier.size;
+  if (all === 0 || all >= words) return NO_CONTEXT;
+  const explainsRest = candidates.some((c) => isNamed(c) && [...c.covered.keys()].some((pos) => !scene.has(pos) && !modifier.has(pos)));
+  return explainsRest ? { scene, modifier } : NO_CONTEXT;
+}
