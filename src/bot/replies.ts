@@ -9,6 +9,12 @@ import type { Source } from '../knowledge/schema.js';
 /** A button. `payload` is made by the core and comes back unread in an action event. */
 export interface Action {
   readonly label: string;
+  /**
+   * A shorter label for hosts that cut long button titles (Teams shows about 20 characters per button when
+   * buttons share a row). Set only where the text around the button already says the full label, so nothing
+   * is lost; hosts with room (Slack, the terminal) show `label`.
+   */
+  readonly shortLabel?: string;
   readonly payload: string;
   /** primary: the expected next click; danger: destructive (vergeet mij). */
   readonly style?: 'primary' | 'danger';
