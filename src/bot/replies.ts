@@ -111,6 +111,8 @@ export interface SummaryItem {
   readonly prompt: string;
   /** Personal: the answer; group: one line per option with its count, or the free-text answers. */
   readonly lines: readonly string[];
+  /** A person's answer to a scale step (1 to 5), for renderers that draw the scale answers together. */
+  readonly score?: number;
   /**
    * A group's answers in parts, for renderers that draw them (bars per option): every option with its count
    * (and, in a named session, who chose it), and the free-text answers as in `lines`. `lines` says the same in words.
