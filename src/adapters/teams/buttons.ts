@@ -22,7 +22,7 @@ export function buttonTitle(action: Action): string {
 function shortened(text: string, max: number): string {
   const cut = text.slice(0, max - 1);
   const atWord = cut.lastIndexOf(' ');
-  return `${(atWord > max / 2 ? cut.slice(0, atWord) : cut).trimEnd()}…`;
+  return `${(atWord > max / 3 ? cut.slice(0, atWord) : cut).trimEnd()}…`;
 }
 
 /** An action with the title it shows, through the one `submit` every button goes through. */
