@@ -17,7 +17,8 @@ function elements(node: unknown): Array<Record<string, unknown>> {
   return [record, ...Object.values(record).flatMap(elements)];
 }
 const ofType = (card: unknown, type: string) => elements(card).filter((e) => e['type'] === type);
-const titles = (card: unknown) => ofType(card, 'Action.Submit').map((s) => s['title'] as string);
+// Action.Submit today; Action.Execute once the cards use Universal Actions
+const titles = (card: unknown) => [...ofType(card, 'Action.Submit'), ...ofType(card, 'Action.Execute')].map((s) => s['title'] as string);
 const actionSets = (card: unknown) => ofType(card, 'ActionSet').map((s) => (s['actions'] as Array<Record<string, unknown>>).map((x) => x['title']));
 
 describe('lists', () => {
