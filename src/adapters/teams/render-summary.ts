@@ -15,25 +15,32 @@ interface Bar {
   readonly value: number;
 }
 
-/** Bars of at most this many blocks: a longer one is scaled down, and its number says the real value. */
-const MAX_BLOCKS = 20;
+/** A bar at the top of its scale has this many blocks, the others are in proportion; the number after a bar says its value. */
+const MAX_BLOCKS = 16;
 
-/** Bars as text lines: what the tally shows, and what a chart falls back to. */
-export function barLines(bars: readonly Bar[]): unknown[] {
-  const top = Math.max(0, ...bars.map((b) => b.value));
-  const scale = top > MAX_BLOCKS ? MAX_BLOCKS / top : 1;
-  return bars.map((b) => plain(`${b.label}: ${'█'.repeat(Math.round(b.value * scale))} ${b.value}`));
+/** Bars as text lines, close together: what the tally shows, and what a chart falls back to. */
+export function barLines(bars: readonly Bar[], max?: number): unknown[] {
+  const top = max ?? Math.max(0, ...bars.map((b) => b.value));
+  const scale = top > 0 ? MAX_BLOCKS / top : 0;
+  return bars.map((b) => tight(`${b.label}: ${'█'.repeat(Math.round(b.value * scale))} ${b.value}`));
 }
 
-export function barChart(title: string, bars: readonly Bar[]): Record<string, unknown> {
+/** A line of plain text with no space above it (labels and names can be typed by users: TextRuns). */
+const tight = (text: string, extra: Record<string, unknown> = {}) => ({ ...plain(text, extra), spacing: 'None' });
+
+/** `max`: the top of the scale (5 for scores); without it the longest bar is the top. */
+export function barChart(title: string, bars: readonly Bar[], max?: number): Record<string, unknown> {
   return {
     type: 'Chart.HorizontalBar',
     title,
     color: 'categoricalBlue',
     data: bars.map((b) => ({ x: b.label, y: b.value })),
-    fallback: { type: 'Container', items: [subtle(title), ...barLines(bars)] },
+    fallback: { type: 'Container', items: [subtle(title), ...barLines(bars, max)] },
   };
 }
+
+/** The top of the 1 to 5 scale of scale steps. */
+const SCALE_TOP = 5;
 
 const countBars = (counts: readonly TallyCount[]): Bar[] => counts.map((c) => ({ label: c.label, value: c.count }));
 
@@ -65,7 +72,7 @@ export function summaryCard(reply: SummaryReply, budget: Budget): Card {
  */
 function scoresChart(items: readonly SummaryItem[]): unknown[] {
   const scored = items.filter((i): i is SummaryItem & { score: number } => i.score !== undefined);
-  return scored.length > 0 ? [barChart(teamsTexts.scoresTitle, scored.map((i) => ({ label: i.title, value: i.score })))] : [];
+  return scored.length > 0 ? [barChart(teamsTexts.scoresTitle, scored.map((i) => ({ label: i.title, value: i.score })), SCALE_TOP)] : [];
 }
 
 /** A group's result: the count per option as a chart, who chose what in a named session, and the texts. */
@@ -74,9 +81,8 @@ function itemBody(item: SummaryItem, budget: Budget): unknown[] {
   if (!result) return clipList(item.lines, budget, (n) => `… en nog ${n}`).map((l) => plain(clip(l, budget)));
   const named = result.counts.flatMap((c) => (c.names && c.names.length > 0 ? [`${c.label}: ${c.names.join(', ')}`] : []));
   return [
-    subtle(teamsTexts.answersCount(result.respondents)),
-    ...(result.counts.length > 0 ? [barChart(teamsTexts.votesTitle, countBars(result.counts))] : []),
-    ...clipList(named, budget, (n) => `… en nog ${n}`).map((line) => plain(clip(line, budget), { size: 'Small' })),
+    ...(result.counts.length > 0 ? [barChart(teamsTexts.answersCount(result.respondents), countBars(result.counts))] : [subtle(teamsTexts.answersCount(result.respondents))]),
+    ...clipList(named, budget, (n) => `… en nog ${n}`).map((line) => tight(clip(line, budget), { size: 'Small', isSubtle: true })),
     ...clipList(result.texts, budget, (n) => `… en nog ${n}`).map((t) => plain(`“${clip(t, budget)}”`)),
   ];
 }

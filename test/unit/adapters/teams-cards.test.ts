@@ -107,9 +107,9 @@ describe('results as charts', () => {
     const [chart] = ofType(replyToCard(group), 'Chart.HorizontalBar');
     expect(chart).toMatchObject({ data: [{ x: 'Beleid', y: 40 }, { x: 'Uitvoering', y: 5 }] });
     const fallback = JSON.stringify(chart!['fallback']);
-    // scaled to 20 blocks at most; the number says the real count
-    expect(fallback).toContain(`Beleid: ${'█'.repeat(20)} 40`);
-    expect(fallback).toContain(`Uitvoering: ${'█'.repeat(3)} 5`);
+    // the longest bar has 16 blocks, the others in proportion; the number says the real count
+    expect(fallback).toContain(`Beleid: ${'█'.repeat(16)} 40`);
+    expect(fallback).toContain(`Uitvoering: ${'█'.repeat(2)} 5`);
   });
 
   test('names in a named session stay in TextRuns, outside the chart', () => {
@@ -123,6 +123,9 @@ describe('results as charts', () => {
     const charts = ofType(replyToCard(personal), 'Chart.HorizontalBar');
     expect(charts).toHaveLength(1);
     expect(charts[0]).toMatchObject({ title: 'Je scores (1 tot en met 5)', data: [{ x: 'Samen', y: 2 }, { x: 'Geld', y: 5 }] });
+    // on the 1 to 5 scale: a 5 is a full bar, a 2 less than half of one
+    expect(JSON.stringify(charts[0]!['fallback'])).toContain(`Samen: ${'█'.repeat(6)} 2`);
+    expect(JSON.stringify(charts[0]!['fallback'])).toContain(`Geld: ${'█'.repeat(16)} 5`);
     expect(ofType(replyToCard({ ...personal, items: personal.items.slice(0, 1) }), 'Chart.HorizontalBar')).toEqual([]);
   });
 
