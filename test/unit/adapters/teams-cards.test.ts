@@ -35,6 +35,11 @@ describe('lists', () => {
     expect(items.length).toBe(texts.menu.help.split('•').length - 1 + texts.menu.adminHelp.split('•').length - 1);
   });
 
+  test('the details of a notice (file problems for an admin) are a line each, as typed', () => {
+    const card = replyToCard({ kind: 'notice', text: 'Herladen is niet gelukt:', tone: 'error', actions: [], details: ['concepts/a.yaml:1:1 *fout*', 'concepts/b.yaml:2:3 fout'] });
+    expect(ofType(card, 'RichTextBlock').map((b) => (b['inlines'] as Array<{ text: string }>).map((r) => r.text))).toEqual([['concepts/a.yaml:1:1 *fout*'], ['concepts/b.yaml:2:3 fout']]);
+  });
+
   test('conclusions are a list too', () => {
     const card = replyToCard({ kind: 'summary', dialogueTitle: 'P', complete: true, items: [], conclusions: ['Een', 'Twee'], concepts: [], actions: [] });
     expect(ofType(card, 'TextBlock').map((b) => b['text'])).toContain('- Een\r- Twee');
