@@ -19,7 +19,7 @@ export function dialogueButtons(snapshot: KnowledgeSnapshot, conversation: Conve
  * The name a short start button shows ("Zelfscan"): the first alias (the word people type after *start*), else
  * the title up to its colon. The menu text next to the buttons gives every full title.
  */
-export function shortName(dialogue: Pick<Dialogue, 'title' | 'aliases'>): string {
+function shortName(dialogue: Pick<Dialogue, 'title' | 'aliases'>): string {
   const alias = dialogue.aliases[0];
   const name = alias && alias.length <= SHORT_NAME_MAX ? alias : dialogue.title.split(':')[0]!.trim();
   const clipped = name.length <= SHORT_NAME_MAX ? name : `${name.slice(0, SHORT_NAME_MAX - 1).trimEnd()}…`;

@@ -14,7 +14,7 @@ import { teamsTexts } from './texts.js';
  * cards in render-question.ts, render-summary.ts and render-experts.ts.
  */
 
-export { escapeCardMarkdown, MAX_CARD_BYTES, toCardMarkdown, type Card } from './card-parts.js';
+export { MAX_CARD_BYTES, type Card } from './card-parts.js';
 
 export function submit(action: Action): Record<string, unknown> {
   const style = action.style === 'primary' ? 'positive' : action.style === 'danger' ? 'destructive' : undefined;
