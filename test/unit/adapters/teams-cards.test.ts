@@ -134,6 +134,12 @@ describe('results as charts', () => {
     expect(ofType(replyToCard({ ...personal, items: personal.items.slice(0, 1) }), 'Chart.HorizontalBar')).toEqual([]);
   });
 
+  test('the official library, which has no charts, says it uses the fallback: the only elements it does not know are the charts', () => {
+    const problems = cardProblems(replyToCard(group));
+    const unknown = problems.filter((p) => p.startsWith('Unknown element type'));
+    expect(unknown).toEqual(['Unknown element type "Chart.HorizontalBar". Fallback will be used if present.']);
+  });
+
   test('without its charts the card is valid for the official library', () => {
     expect(cardProblems(withFallbacks(replyToCard(group)))).toEqual([]);
     expect(ofType(withFallbacks(replyToCard(group)), 'Chart.HorizontalBar')).toEqual([]);
