@@ -14,7 +14,7 @@ import { helpReplies, menuReplies } from './menu.js';
 import { forgetConfirmation, forgetUser } from './privacy.js';
 import { readSmallTalk } from './smalltalk/read-small-talk.js';
 import { smallTalkReplies } from './smalltalk/small-talk-replies.js';
-import { assertNever, notice, type AnswerReply, type HomeView, type Reply } from './replies.js';
+import { asPrivate, assertNever, notice, type AnswerReply, type HomeView, type Reply } from './replies.js';
 import { setExpertsChannel } from './experts/channel.js';
 import { onExpertsAction, withAskExperts } from './experts/dispatch.js';
 import { explainMessage, searchConcepts } from './experts/spread.js';
@@ -192,7 +192,10 @@ async function onAction(turn: Turn, event: ActionEvent): Promise<Reply[]> {
   switch (payload.a) {
     case 'concept': {
       const concept = turn.snapshot.conceptsById.get(payload.id);
-      return concept ? withGoOn(turn, [answerReply(concept, turn.snapshot)]) : [notice(texts.lookup.unknownConcept)];
+      const replies = concept ? await withGoOn(turn, [answerReply(concept, turn.snapshot)]) : [notice(texts.lookup.unknownConcept)];
+      // in a group a concept button (on a question card, under an answer) answers only the person who clicked
+      // it; "Deel in de thread" is the one meant for everyone
+      return isGroupScope(event.conversation) && payload.s !== 1 ? replies.map(asPrivate) : replies;
     }
     case 'cmd':
       return simpleCommand(turn, payload.c);

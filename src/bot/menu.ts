@@ -1,3 +1,4 @@
+import type { Dialogue } from '../knowledge/dialogue-schema.js';
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.js';
 import { encodeAction } from './actions.js';
 import { isGroupScope, type ConversationRef } from './events.js';
@@ -9,9 +10,24 @@ export function dialogueButtons(snapshot: KnowledgeSnapshot, conversation: Conve
   const group = isGroupScope(conversation);
   return snapshot.dialogues.map((d) => ({
     label: group ? texts.menu.startGroupLabel(d.title) : texts.menu.startLabel(d.title),
+    shortLabel: texts.menu.startLabel(shortName(d)),
     payload: encodeAction(group ? { a: 'start', d: d.id, g: 1 } : { a: 'start', d: d.id }),
   }));
 }
+
+/**
+ * The name a short start button shows ("Zelfscan"): the first alias (the word people type after *start*), else
+ * the title up to its colon. The menu text next to the buttons gives every full title.
+ */
+function shortName(dialogue: Pick<Dialogue, 'title' | 'aliases'>): string {
+  const alias = dialogue.aliases[0];
+  const name = alias && alias.length <= SHORT_NAME_MAX ? alias : dialogue.title.split(':')[0]!.trim();
+  const clipped = name.length <= SHORT_NAME_MAX ? name : `${name.slice(0, SHORT_NAME_MAX - 1).trimEnd()}…`;
+  return clipped.charAt(0).toUpperCase() + clipped.slice(1);
+}
+
+/** "Start: " plus this many characters stays within the 20 or so characters Teams shows per button in a row. */
+const SHORT_NAME_MAX = 14;
 
 export function menuReplies(text: string, snapshot: KnowledgeSnapshot, conversation: ConversationRef): Reply[] {
   const buttons = dialogueButtons(snapshot, conversation);

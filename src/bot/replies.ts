@@ -9,6 +9,12 @@ import type { Source } from '../knowledge/schema.js';
 /** A button. `payload` is made by the core and comes back unread in an action event. */
 export interface Action {
   readonly label: string;
+  /**
+   * A shorter label for hosts that cut long button titles (Teams shows about 20 characters per button when
+   * buttons share a row). Set only where the text around the button already says the full label, so nothing
+   * is lost; hosts with room (Slack, the terminal) show `label`.
+   */
+  readonly shortLabel?: string;
   readonly payload: string;
   /** primary: the expected next click; danger: destructive (vergeet mij). */
   readonly style?: 'primary' | 'danger';
@@ -105,6 +111,8 @@ export interface SummaryItem {
   readonly prompt: string;
   /** Personal: the answer; group: one line per option with its count, or the free-text answers. */
   readonly lines: readonly string[];
+  /** A person's answer to a scale step (1 to 5), for renderers that draw the scale answers together. */
+  readonly score?: number;
   /**
    * A group's answers in parts, for renderers that draw them (bars per option): every option with its count
    * (and, in a named session, who chose it), and the free-text answers as in `lines`. `lines` says the same in words.

@@ -62,6 +62,7 @@ export const texts = {
     pickAtLeastOne: 'Kies minstens één optie en klik dan op *Klaar*.',
     textTooLong: (length: number, max: number) => `Je antwoord is ${length} tekens; hier passen er maximaal ${max}. Maak het wat korter en stuur het opnieuw.`,
     emptyText: 'Typ je antwoord als bericht, of gebruik *sla over*.',
+    emptyInBox: 'Typ je antwoord in het vak en klik op *Verstuur*.',
     changed: 'Dit gesprek is bijgewerkt sinds je begon. Je antwoorden die nog passen, zijn bewaard; we gaan verder bij de eerste open vraag.',
     removed: (title: string) => `Het gesprek *${title}* bestaat niet meer. Hieronder staan je antwoorden tot nu toe.`,
     done: 'Klaar! Hier is de samenvatting van je antwoorden.',

@@ -39,3 +39,23 @@ function differences(given: unknown, read: unknown, at: string): string[] {
   }
   return [`${at}: the library reads ${JSON.stringify(read) ?? 'nothing'} where the card has ${JSON.stringify(given)}`];
 }
+
+/**
+ * Teams elements outside the official 1.5 schema that our cards use on purpose, each with a `fallback` of
+ * schema elements for other hosts: the charts (`Chart.*`) and `CodeBlock`. Checks of the official schema
+ * see the card as such a host does.
+ */
+export const TEAMS_ONLY_ELEMENT = /^(Chart\.[A-Za-z.]+|CodeBlock)$/;
+
+/** The card as a host without Teams' own elements renders it: each of them replaced by its fallback. */
+export function withFallbacks<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((v) => withFallbacks(v)) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  const record = value as Record<string, unknown>;
+  if (typeof record['type'] === 'string' && TEAMS_ONLY_ELEMENT.test(record['type'])) {
+    if (typeof record['fallback'] !== 'object') throw new Error(`${record['type']} without a fallback element`);
+    return withFallbacks(record['fallback']) as T;
+  }
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, withFallbacks(v)])) as T;
+}
+

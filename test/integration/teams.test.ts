@@ -77,7 +77,9 @@ describe('Teams in local mode (no app id)', () => {
     expect(app.events.at(-1)).toMatchObject({ kind: 'welcome' });
     const text = cardText(cardsOf(sent)[0]);
     expect(text).toContain('Hoi! Ik ben de Routeplanner-bot.');
-    expect(text).toContain('Start: Proefgesprek');
+    // the start button shows a short label; the menu text gives the full title
+    expect(text).toContain('Start: Proef\n');
+    expect(text).toContain('**Proefgesprek**');
     const other = { ...teamsFixture('conversation-update'), membersAdded: [{ id: '29:someone-else' }] };
     sent.length = 0;
     await app.post('/api/messages', other);

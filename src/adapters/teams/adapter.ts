@@ -1,7 +1,7 @@
 import { ActivityTypes, CardFactory, CloudAdapter, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import type { AuthenticateRequestResult } from 'botframework-connector';
 import type { Request, Response, Server } from 'restify';
-import type { Reply, TallyReply } from '../../bot/replies.js';
+import type { ExportReply, Reply, TallyReply } from '../../bot/replies.js';
 import { errorCode } from '../../log.js';
 import { rawBody, sendEmpty } from '../../server.js';
 import type { AdapterContext, ChatAdapter } from '../contract.js';
@@ -11,6 +11,7 @@ import { renderingAnswersOnce } from '../render-cache.js';
 import { createTurnRunner, describeError } from '../turn.js';
 import { checkActivity } from './activity-schema.js';
 import { botFrameworkAuthentication, CONNECTOR } from './connector.js';
+import { answerFileConsent, exportAttachment, isFileConsent } from './file-export.js';
 import { activityToEvent } from './inbound.js';
 import type { TeamsSettings } from './platform.js';
 import { replyToCard, type Card } from './render.js';
@@ -56,6 +57,7 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): ChatAdapter {
   async function sendReplies(context: TurnContext, replies: readonly Reply[], conversationKey: string): Promise<void> {
     for (const reply of replies) {
       if (reply.kind === 'tally') await sendTally(context, reply, conversationKey);
+      else if (reply.kind === 'export') await sendExport(context, reply);
       else await sendCard(context, render(reply));
     }
   }
@@ -71,7 +73,11 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): ChatAdapter {
     });
   }
 
+  /** `exporteer`: a file in a personal chat (file-export.ts), a card to copy from elsewhere. */
+  const sendExport = (context: TurnContext, reply: ExportReply) => context.sendActivity(MessageFactory.attachment(exportAttachment(reply, context.activity.conversation?.conversationType)));
+
   async function turn(context: TurnContext): Promise<void> {
+    if (isFileConsent(context)) return answerFileConsent(context, policy, log);
     const activity = context.activity as Activity;
     const event = activityToEvent(activity, settings.adminIds);
     if (!event) return;

@@ -97,7 +97,7 @@ export const personal: Mode<Run, undefined> = {
   summaryItems: async (_turn, run) =>
     Object.entries(run.answers)
       .sort(([a], [b]) => order(run.history, a) - order(run.history, b))
-      .map(([, a]) => ({ title: a.title, prompt: a.prompt, lines: [a.display] })),
+      .map(([, a]) => ({ title: a.title, prompt: a.prompt, lines: [a.display], ...(a.value.kind === 'scale' ? { score: a.value.score } : {}) })),
 };
 
 /** An answer from a button, a form or typed text: it must be for the current step of the current run. */

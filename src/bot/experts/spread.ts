@@ -1,7 +1,8 @@
 import type { Concept } from '../../knowledge/schema.js';
 import type { KnowledgeSnapshot } from '../../knowledge/snapshot.js';
 import { foldText, isStopword } from '../../knowledge/normalize.js';
-import { answerReply, conceptAction } from '../lookup/lookup-replies.js';
+import { answerReply } from '../lookup/lookup-replies.js';
+import { encodeAction } from '../actions.js';
 import { notice, type AnswerReply, type Reply } from '../replies.js';
 import { expertTexts as t } from './texts.js';
 
@@ -48,7 +49,7 @@ export function explainMessage(snapshot: KnowledgeSnapshot, text: string, cap = 
   if (found.length === 0) return [notice(t.share.none, [], { private: true })];
   return found.map((concept) => {
     const answer = answerReply(concept, snapshot);
-    return { ...answer, actions: [...answer.actions, { ...conceptAction(concept), label: t.share.label }], private: true };
+    return { ...answer, actions: [...answer.actions, { label: t.share.label, payload: encodeAction({ a: 'concept', id: concept.id, s: 1 }) }], private: true };
   });
 }
 

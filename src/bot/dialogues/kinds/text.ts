@@ -16,7 +16,9 @@ export const text: StepKind<TextStep, TextValue> = {
     const result = ofText(step, typed);
     return result.ok ? { kind: 'answer', value: result.value } : wrong(result.problem);
   },
-  clicked: (step, input) => ofText(step, input.text ?? ''),
+  // a click that sends this step's answer comes from the form with the answer box (or carries text the person
+  // confirmed), so empty means the box was left empty: say to type in it, not to type a message
+  clicked: (step, input) => (input.text?.trim() ? ofText(step, input.text) : refused(texts.dialogue.emptyInBox)),
   fits: (step, value) => value.text.length <= step.maxLength,
   display: (_step, value) => value.text,
   counted: () => [],
