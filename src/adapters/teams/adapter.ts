@@ -12,8 +12,10 @@ import { createTurnRunner, describeError } from '../turn.js';
 import { checkActivity } from './activity-schema.js';
 import { botFrameworkAuthentication, CONNECTOR } from './connector.js';
 import { activityToEvent } from './inbound.js';
+import { isCardInvoke } from './invoke.js';
 import type { TeamsSettings } from './platform.js';
 import { replyToCard, type Card } from './render.js';
+import { createUniversalActions } from './universal-actions.js';
 
 export interface TeamsAdapterDeps extends AdapterContext {
   readonly settings: TeamsSettings;
@@ -71,12 +73,16 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): ChatAdapter {
     });
   }
 
+  // the Bot Framework redelivers an activity when our answer was late: the same id never runs twice
+  const firstDelivery = async (activity: Activity) => !activity.id || deduper.firstDelivery(`teams:${activity.conversation?.id ?? ''}:${activity.from?.id ?? ''}:${activity.type}:${activity.id}`);
+  const universal = createUniversalActions({ bot: deps.bot, runner, adminIds: settings.adminIds, log, post: sendReplies, firstDelivery });
+
   async function turn(context: TurnContext): Promise<void> {
     const activity = context.activity as Activity;
+    if (isCardInvoke(activity)) return universal.handle(context);
     const event = activityToEvent(activity, settings.adminIds);
     if (!event) return;
-    // the Bot Framework redelivers an activity when our answer was late: the same id never runs twice
-    if (activity.id && !(await deduper.firstDelivery(`teams:${activity.conversation?.id ?? ''}:${activity.from?.id ?? ''}:${activity.type}:${activity.id}`))) {
+    if (!(await firstDelivery(activity))) {
       log.info({ kind: event.kind }, 'teams redelivery ignored');
       return;
     }

@@ -1,6 +1,7 @@
 import { assertNever, type Action, type AnswerReply, type ExpertAnswerReply, type ExpertConsentReply, type ExpertQuestionReply, type Reply } from '../../bot/replies.js';
 import { texts } from '../../bot/texts.js';
 import { unwrapMarkdown } from '../markdown.js';
+import { VERB_CLICK, viewParts, withRefresh } from './member-view.js';
 
 /**
  * Neutral replies as Adaptive Cards 1.5. Our own texts go in TextBlocks (markdown); anything a user typed
@@ -30,9 +31,15 @@ export function escapeCardMarkdown(text: string): string {
   return text.replace(/([\\*_[\]()#`~>|])/g, '\\$1').replace(/^(\s*)([-+]|\d+\.)\s/gm, '$1\\$2 ');
 }
 
+/**
+ * Every button is a Universal Action (Action.Execute): Teams sends an `adaptiveCard/action` invoke and shows the
+ * card the bot answers with in place (universal-actions.ts). Inputs on the card (rp_values, rp_text) arrive in
+ * the same data. No Action.Submit: Teams needs it only for dialogs (task/fetch) and cards below version 1.4,
+ * and this bot has neither. A message with `value.rp` (an Action.Submit on a card sent before) still works.
+ */
 export function submit(action: Action): Record<string, unknown> {
   const style = action.style === 'primary' ? 'positive' : action.style === 'danger' ? 'destructive' : undefined;
-  return { type: 'Action.Submit', title: action.label.slice(0, 80), data: { rp: action.payload }, ...(style ? { style } : {}) };
+  return { type: 'Action.Execute', title: action.label.slice(0, 80), data: { rp: action.payload }, verb: VERB_CLICK, ...(style ? { style } : {}) };
 }
 
 function actionSets(actions: readonly Action[]): unknown[] {
@@ -108,13 +115,14 @@ function build(reply: Reply, budget: Budget): Card {
     case 'question':
       return questionCard(reply);
     case 'tally':
-      return card([
+      return withRefresh(card([
         heading(reply.title),
         subtle(`${reply.respondents} ${reply.respondents === 1 ? 'antwoord' : 'antwoorden'}`),
         ...reply.counts.map((c) => plain(`${c.label}: ${'█'.repeat(Math.min(c.count, 30))} ${c.count}`)),
         ...clipList(reply.texts, budget, (n) => `… en nog ${n}`).map((t) => plain(`“${clip(t, budget)}”`)),
+        ...viewParts(reply),
         ...actionSets(reply.actions),
-      ]);
+      ]), reply.views);
     case 'summary':
       return card([
         heading(`${reply.dialogueTitle}: ${texts.dialogue.summaryLabel.toLowerCase()}`, 'Large'),
@@ -169,8 +177,8 @@ function questionCard(reply: Extract<Reply, { kind: 'question' }>): Card {
     default:
       assertNever(input);
   }
-  body.push(...actionSets(reply.concepts), ...actionSets(reply.actions));
-  return card(body);
+  body.push(...viewParts(reply), ...actionSets(reply.concepts), ...actionSets(reply.actions));
+  return withRefresh(card(body), reply.views);
 }
 
 /** "Nuttig? ja / nee": the prompt, then two small buttons side by side. */
