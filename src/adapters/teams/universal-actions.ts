@@ -4,7 +4,7 @@ import type { ActionEvent } from '../../bot/events.js';
 import { isPrivate, type NoticeReply, type Reply } from '../../bot/replies.js';
 import { texts } from '../../bot/texts.js';
 import type { Logger } from '../../log.js';
-import type { TurnRunner } from '../turn.js';
+import { describeError, type TurnRunner } from '../turn.js';
 import { cardResponse, messageResponse, readCardInvoke, type InvokeBody } from './invoke.js';
 import { replyToCard, toCardMarkdown, type Card } from './render.js';
 
@@ -51,7 +51,11 @@ export function createUniversalActions(deps: UniversalActionsDeps) {
   async function click(context: TurnContext, event: ActionEvent): Promise<InvokeBody> {
     const ref = { conversation: event.conversation, actor: event.actor };
     // in a personal chat: whether the clicked card was a live question, which the next question then replaces
-    const before = event.conversation.scope === 'personal' ? await bot.view(ref, event.payload) : undefined;
+    const before = event.conversation.scope === 'personal' ? await bot.view(ref, event.payload).catch((err: unknown) => {
+      // only decides whether the card is replaced: the turn itself still runs, inside its error boundary
+      deps.log.warn({ platform: 'teams', ...describeError(err) }, 'teams card view failed');
+      return undefined;
+    }) : undefined;
     const wasLive = before?.kind === 'question' && !before.over;
     let response: InvokeBody | undefined;
     await deps.runner.run(event, {
