@@ -58,7 +58,7 @@ describe('Teams Universal Actions', () => {
   test('personal chat: a click on the question card is answered with the next question as the invoke response', async () => {
     const conversation = teamsFixture('personal-message')['conversation'] as object;
     const anna: Member = { id: '29:1AnnaDeVriesTeamsUserId', name: 'Anna de Vries', aadObjectId: '6f1c2b3a-aaaa-4bbb-8ccc-000000000001' };
-    await app.post('/api/messages', { ...teamsFixture('personal-message'), text: 'start kort' });
+    await app.post('/api/messages', { ...teamsFixture('personal-message'), id: 'start-kort', text: 'start kort' });
     const first = cardsOf(sent).find((c) => cardText(c).includes('Kies A of B.'))!;
     sent.length = 0;
     const res = await click(app, conversation, anna, payloadOf(first, 'Optie A'));
@@ -153,6 +153,24 @@ describe('Teams Universal Actions', () => {
     expect(last['refresh']).toBeUndefined();
     expect(executeActions(last).map((a) => a.title)).toEqual(['Volgende vraag', 'Afsluiten']);
   }, 60_000);
+
+  test('a private notice with buttons keeps its card: "Nuttig? nee" is posted with its button, "ja" only thanks the clicker', async () => {
+    const conversation = teamsFixture('personal-message')['conversation'] as object;
+    const anna: Member = { id: '29:1AnnaDeVriesTeamsUserId', name: 'Anna de Vries', aadObjectId: '6f1c2b3a-aaaa-4bbb-8ccc-000000000001' };
+    await app.post('/api/messages', { ...teamsFixture('personal-message'), id: 'feedback-question' });
+    await until(() => sent.length > 0);
+    const answer = cardsOf(sent)[0]!;
+    sent.length = 0;
+    const no = await click(app, conversation, anna, payloadOf(answer, 'nee'));
+    expect(no.body.type).toBe('application/vnd.microsoft.activity.message');
+    await until(() => sent.length > 0);
+    expect(executeActions(cardsOf(sent)[0]).map((a) => a.title)).toContain('Vraag het de kennisredactie');
+    sent.length = 0;
+    const yes = await click(app, conversation, anna, payloadOf(answer, 'ja'));
+    expect(yes.body).toMatchObject({ type: 'application/vnd.microsoft.activity.message', value: expect.stringMatching(/\S/) });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(sent).toEqual([]);
+  });
 
   test('a button that is not ours and a refresh without a key get a short Dutch message, only to the clicker', async () => {
     const before = app.events.length;

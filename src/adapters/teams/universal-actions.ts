@@ -20,8 +20,8 @@ import { replyToCard, toCardMarkdown, type Card } from './render.js';
  *   buttons. The turn's shared replies are posted as today (the group's tally updated in place for everyone).
  * - The turn's private notices ("Alleen Karin (de gespreksleider)…", "Deze vraag is al voorbij…") go only to
  *   the clicker: on top of that card, or as a short message to them when the card stays as it was. Never posted.
- *   Other private replies (an answer, the consent form) need a card of their own and are posted, as Teams has no
- *   private message in a channel.
+ *   Other private replies (an answer, the consent form, a notice with buttons) need a card of their own and
+ *   are posted, as Teams has no private message in a channel.
  * - A refresh (Teams asking for a listed member's view of a card when it is shown) is answered with that view.
  */
 
@@ -60,7 +60,8 @@ export function createUniversalActions(deps: UniversalActionsDeps) {
     let response: InvokeBody | undefined;
     await deps.runner.run(event, {
       deliver: async (replies) => {
-        const notices = replies.filter((r): r is NoticeReply => isPrivate(r) && isNotice(r));
+        // a private notice with buttons or detail lines needs its own card: it is posted
+        const notices = replies.filter((r): r is NoticeReply => isPrivate(r) && isNotice(r) && r.actions.length === 0 && !r.details);
         const shared = replies.filter((r) => !notices.includes(r as NoticeReply));
         const next = wasLive ? shared.find((r) => r.kind === 'question') : undefined;
         await deps.post(context, next ? shared.filter((r) => r !== next) : shared, event.conversation.key);
