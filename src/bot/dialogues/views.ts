@@ -125,5 +125,3 @@ function marked(input: QuestionReply['input'], payloadOf: (v?: string) => string
   const options = input.options.map((o): Action => (o.payload === chosen ? { ...o, style: 'primary' } : o));
   return { ...input, options };
 }
-
-
