@@ -6,7 +6,8 @@ import { close, dialogueCommand, nextStep, start as startDialogue } from './dial
 import { hasActiveRun } from './dialogues/personal.js';
 import { commandAction } from './dialogues/render-step.js';
 import { answerInDialogue, questionInDialogue, typedInDialogue } from './dialogues/typed.js';
-import { isGroupScope, type ActionEvent, type Actor, type BotEvent, type MessageEvent } from './events.js';
+import { memberView } from './dialogues/views.js';
+import { isGroupScope, type ActionEvent, type Actor, type BotEvent, type ConversationRef, type MessageEvent } from './events.js';
 import { homeView } from './home.js';
 import { adminCommand } from './admin.js';
 import { answerReply, lookupReplies } from './lookup/lookup-replies.js';
@@ -32,6 +33,11 @@ export interface Bot {
   searchConcepts(query: string, limit?: number): AnswerReply[];
   /** Slack shortcut "Leg uit met Routeplanner": the concepts named in a message, private, each with "Deel in de thread". */
   explainMessage(text: string): Reply[];
+  /**
+   * One member's view of a dialogue card (`key`: a card's `views.key`, or the payload of a button clicked on it),
+   * as it is now; undefined when the key names no dialogue card or the store cannot be read. Reads only.
+   */
+  view(ref: { conversation: ConversationRef; actor: Actor }, key: string): Promise<Reply | undefined>;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -73,6 +79,15 @@ export function createBot(deps: BotDeps): Bot {
     home: (actor) => homeView(actor, deps.knowledge.current(), deps.store),
     searchConcepts: (query, limit) => searchConcepts(deps.knowledge.current(), query, limit),
     explainMessage: (text) => explainMessage(deps.knowledge.current(), text),
+    async view({ conversation, actor }, key) {
+      try {
+        return await memberView({ store: deps.store, snapshot: deps.knowledge.current(), ttlMs: retentionDays * DAY_MS, conversation, actor }, key);
+      } catch (err) {
+        // a view is a nicety: without the store the card stays as the member sees it
+        if (err instanceof StoreError) return undefined;
+        throw err;
+      }
+    },
   };
 }
 

@@ -35,6 +35,11 @@ export interface Actor {
    * personal conversation the conversation's address serves when this is absent.
    */
   readonly address?: Address;
+  /**
+   * The platform's own id for this person where a card can be shown to them their own way (Teams: `from.id`, for
+   * a card's refresh `userIds`); absent where the platform has no per-user views.
+   */
+  readonly viewerId?: string;
 }
 
 interface EventBase {

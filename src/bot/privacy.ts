@@ -53,10 +53,12 @@ export async function forgetUser(turn: Turn): Promise<Reply[]> {
       if (!session?.tallies) return session;
       const lead = session.leadId === actor.id;
       const texted = Object.values(session.tallies).some((t) => actor.id in t.texts);
-      if (!lead && !texted) return session;
+      const viewer = actor.id in (session.viewers ?? {});
+      if (!lead && !texted && !viewer) return session;
       touched = true;
       const tallies = Object.fromEntries(Object.entries(session.tallies).map(([stepId, t]) => [stepId, actor.id in t.texts ? { ...t, texts: withoutText(t.texts, actor.id) } : t]));
-      return { ...session, tallies, ...(lead ? { leadName: '(gewist)' } : {}) };
+      const viewers = viewer ? { viewers: Object.fromEntries(Object.entries(session.viewers ?? {}).filter(([id]) => id !== actor.id)) } : {};
+      return { ...session, tallies, ...viewers, ...(lead ? { leadName: '(gewist)' } : {}) };
     }, { ttlMs: turn.ttlMs });
     if (touched) erased++;
   }

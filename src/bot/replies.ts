@@ -83,6 +83,23 @@ export interface QuestionReply {
   readonly actions: readonly Action[];
   /** Set in group sessions: everyone answers, the lead moves on. */
   readonly group?: { readonly sessionId: string; readonly leadName: string };
+  /** Per-member views of this card (see `MemberViews`). */
+  readonly views?: MemberViews;
+  /** In one member's view: their own answer, as shown ("Jouw antwoord: …"). */
+  readonly mine?: string;
+  /** The step is over (a card clicked or shown again later): no live buttons, and in a group what the group answered. */
+  readonly over?: true;
+  readonly result?: StepResult;
+}
+
+/**
+ * A group card that can be shown to each member their own way (their answer marked; the lead's buttons only for
+ * the lead): `key` asks the core for one member's view (`Bot.view`), `viewers` are the platform ids of the
+ * members who get one. Platforms without per-user views ignore it and show the card as it is.
+ */
+export interface MemberViews {
+  readonly key: string;
+  readonly viewers: readonly string[];
 }
 
 export interface TallyCount {
@@ -104,6 +121,10 @@ export interface TallyReply {
   /** Volgende vraag, afsluiten: only the lead or an admin may use them. */
   readonly actions: readonly Action[];
   readonly closed: boolean;
+  /** Per-member views of this card (see `MemberViews`). */
+  readonly views?: MemberViews;
+  /** In one member's view: their own answer, as shown. */
+  readonly mine?: string;
 }
 
 export interface SummaryItem {
@@ -117,11 +138,14 @@ export interface SummaryItem {
    * A group's answers in parts, for renderers that draw them (bars per option): every option with its count
    * (and, in a named session, who chose it), and the free-text answers as in `lines`. `lines` says the same in words.
    */
-  readonly result?: {
-    readonly respondents: number;
-    readonly counts: ReadonlyArray<TallyCount & { readonly names?: readonly string[] }>;
-    readonly texts: readonly string[];
-  };
+  readonly result?: StepResult;
+}
+
+/** A group's answers to one step in parts: every option with its count (and who chose it, if named), the free-text answers. */
+export interface StepResult {
+  readonly respondents: number;
+  readonly counts: ReadonlyArray<TallyCount & { readonly names?: readonly string[] }>;
+  readonly texts: readonly string[];
 }
 
 export interface SummaryReply {

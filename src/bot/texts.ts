@@ -95,6 +95,8 @@ export const texts = {
     itIsMyAnswer: 'Dit is mijn antwoord',
     itIsAQuestion: 'Het is een vraag',
     keptGone: 'Ik weet niet meer welk bericht je bedoelt. Typ het nog een keer.',
+    questionOver: 'Deze vraag is voorbij.',
+    yourAnswer: (answer: string) => `Jouw antwoord: ${answer}`,
   },
   group: {
     started: (title: string, lead: string, named: boolean) =>

@@ -19,5 +19,6 @@ export function instrumentBot(bot: Bot, platform: Platform, metrics: Metrics): B
     home: (actor) => bot.home(actor),
     searchConcepts: (query, limit) => bot.searchConcepts(query, limit),
     explainMessage: (text) => bot.explainMessage(text),
+    view: (ref, key) => bot.view(ref, key),
   };
 }

@@ -13,8 +13,10 @@ import { checkActivity } from './activity-schema.js';
 import { botFrameworkAuthentication, CONNECTOR } from './connector.js';
 import { answerFileConsent, exportAttachment, isFileConsent } from './file-export.js';
 import { activityToEvent } from './inbound.js';
+import { isCardInvoke } from './invoke.js';
 import type { TeamsSettings } from './platform.js';
 import { replyToCard, type Card } from './render.js';
+import { createUniversalActions } from './universal-actions.js';
 
 export interface TeamsAdapterDeps extends AdapterContext {
   readonly settings: TeamsSettings;
@@ -76,13 +78,17 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): ChatAdapter {
   /** `exporteer`: a file in a personal chat (file-export.ts), a card to copy from elsewhere. */
   const sendExport = (context: TurnContext, reply: ExportReply) => context.sendActivity(MessageFactory.attachment(exportAttachment(reply, context.activity.conversation?.conversationType)));
 
+  // the Bot Framework redelivers an activity when our answer was late: the same id never runs twice
+  const firstDelivery = async (activity: Activity) => !activity.id || deduper.firstDelivery(`teams:${activity.conversation?.id ?? ''}:${activity.from?.id ?? ''}:${activity.type}:${activity.id}`);
+  const universal = createUniversalActions({ bot: deps.bot, runner, adminIds: settings.adminIds, log, post: sendReplies, firstDelivery });
+
   async function turn(context: TurnContext): Promise<void> {
     if (isFileConsent(context)) return answerFileConsent(context, policy, log);
     const activity = context.activity as Activity;
+    if (isCardInvoke(activity)) return universal.handle(context);
     const event = activityToEvent(activity, settings.adminIds);
     if (!event) return;
-    // the Bot Framework redelivers an activity when our answer was late: the same id never runs twice
-    if (activity.id && !(await deduper.firstDelivery(`teams:${activity.conversation?.id ?? ''}:${activity.from?.id ?? ''}:${activity.type}:${activity.id}`))) {
+    if (!(await firstDelivery(activity))) {
       log.info({ kind: event.kind }, 'teams redelivery ignored');
       return;
     }

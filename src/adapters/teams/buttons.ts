@@ -1,6 +1,6 @@
 import type { Action } from '../../bot/replies.js';
 import { escapeCardMarkdown, md } from './card-parts.js';
-import { submit } from './render.js';
+import { VERB_CLICK } from './member-view.js';
 
 /**
  * Buttons laid out so their titles show whole. Teams gives the buttons of one ActionSet equal widths on one
@@ -23,6 +23,17 @@ function shortened(text: string, max: number): string {
   const cut = text.slice(0, max - 1);
   const atWord = cut.lastIndexOf(' ');
   return `${(atWord > max / 3 ? cut.slice(0, atWord) : cut).trimEnd()}…`;
+}
+
+/**
+ * Every button is a Universal Action (Action.Execute): Teams sends an `adaptiveCard/action` invoke and shows the
+ * card the bot answers with in place (universal-actions.ts). Inputs on the card (rp_values, rp_text) arrive in
+ * the same data. No Action.Submit: Teams needs it only for dialogs (task/fetch) and cards below version 1.4,
+ * and this bot has neither. A message with `value.rp` (an Action.Submit on a card sent before) still works.
+ */
+export function submit(action: Action): Record<string, unknown> {
+  const style = action.style === 'primary' ? 'positive' : action.style === 'danger' ? 'destructive' : undefined;
+  return { type: 'Action.Execute', title: action.label.slice(0, 80), data: { rp: action.payload }, verb: VERB_CLICK, ...(style ? { style } : {}) };
 }
 
 /** An action with the title it shows, through the one `submit` every button goes through. */

@@ -18,7 +18,9 @@ export function conversationOf(activity: Partial<Activity>): ConversationRef {
 export function actorOf(activity: Partial<Activity>, adminIds: readonly string[]): Actor {
   const from = activity.from;
   const id = from?.aadObjectId ?? from?.id ?? 'unknown';
-  return { id: `teams:${id}`, name: from?.name?.trim() || 'Onbekend', isAdmin: from?.aadObjectId !== undefined && adminIds.includes(from.aadObjectId) };
+  // a card's refresh lists users by `from.id` (their MRI); only a card that many see has per-user views
+  const viewer = conversationOf(activity).scope !== 'personal' && from?.id ? { viewerId: from.id } : {};
+  return { id: `teams:${id}`, name: from?.name?.trim() || 'Onbekend', isAdmin: from?.aadObjectId !== undefined && adminIds.includes(from.aadObjectId), ...viewer };
 }
 
 /**

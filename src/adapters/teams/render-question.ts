@@ -2,6 +2,7 @@ import { assertNever, type Action, type QuestionReply } from '../../bot/replies.
 import { texts } from '../../bot/texts.js';
 import { actionRows, ROW_CHARS } from './buttons.js';
 import { card, escapeCardMarkdown, heading, md, subtle, textBlocks, type Card } from './card-parts.js';
+import { viewParts, withRefresh } from './member-view.js';
 import { teamsTexts } from './texts.js';
 
 /**
@@ -37,8 +38,8 @@ export function questionCard(reply: QuestionReply): Card {
     default:
       assertNever(input);
   }
-  body.push(...actionRows(reply.actions, { separator: true }), ...conceptsToggle(reply.concepts));
-  return card(body);
+  body.push(...viewParts(reply), ...actionRows(reply.actions, { separator: true }), ...conceptsToggle(reply.concepts));
+  return withRefresh(card(body), reply.views);
 }
 
 /**

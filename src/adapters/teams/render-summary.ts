@@ -2,6 +2,7 @@ import type { SummaryItem, SummaryReply, TallyCount, TallyReply } from '../../bo
 import { texts } from '../../bot/texts.js';
 import { actionRows } from './buttons.js';
 import { card, clip, clipList, heading, listBlock, plain, subtle, type Budget, type Card } from './card-parts.js';
+import { viewParts, withRefresh } from './member-view.js';
 import { teamsTexts } from './texts.js';
 
 /**
@@ -45,13 +46,14 @@ const SCALE_TOP = 5;
 const countBars = (counts: readonly TallyCount[]): Bar[] => counts.map((c) => ({ label: c.label, value: c.count }));
 
 export function tallyCard(reply: TallyReply, budget: Budget): Card {
-  return card([
+  return withRefresh(card([
     heading(reply.title),
     subtle(teamsTexts.answersCount(reply.respondents)),
     ...barLines(countBars(reply.counts)),
     ...clipList(reply.texts, budget, (n) => `… en nog ${n}`).map((t) => plain(`“${clip(t, budget)}”`)),
+    ...viewParts(reply),
     ...actionRows(reply.actions),
-  ]);
+  ]), reply.views);
 }
 
 export function summaryCard(reply: SummaryReply, budget: Budget): Card {

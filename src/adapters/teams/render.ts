@@ -1,4 +1,4 @@
-import { assertNever, type Action, type AnswerReply, type ExportReply, type Reply } from '../../bot/replies.js';
+import { assertNever, type AnswerReply, type ExportReply, type Reply } from '../../bot/replies.js';
 import { texts } from '../../bot/texts.js';
 import { unwrapMarkdown } from '../markdown.js';
 import { actionRows, button } from './buttons.js';
@@ -15,11 +15,6 @@ import { teamsTexts } from './texts.js';
  */
 
 export { MAX_CARD_BYTES, type Card } from './card-parts.js';
-
-export function submit(action: Action): Record<string, unknown> {
-  const style = action.style === 'primary' ? 'positive' : action.style === 'danger' ? 'destructive' : undefined;
-  return { type: 'Action.Submit', title: action.label.slice(0, 80), data: { rp: action.payload }, ...(style ? { style } : {}) };
-}
 
 /** One card per reply (export too), shortened until it fits. */
 export function replyToCard(reply: Reply): Card {

@@ -11,7 +11,7 @@ import type { Given, Held, Mode } from './mode.js';
 import { isAtEnd, pinnedDialogue } from './position.js';
 import { commandAction, sessionQuestion, sessionTally } from './render-step.js';
 import {
-  closeSession, countVote, groupAnswers, recounted, sessionMoved, startSession, textLine, type GroupSession, type MemberVotes,
+  closeSession, countVote, groupAnswers, recounted, sessionMoved, startSession, textLine, withViewer, type GroupSession, type MemberVotes,
 } from './session.js';
 import { countedValues, countsOf, makeVote } from './tally.js';
 
@@ -47,7 +47,7 @@ export const group: Mode<GroupSession, Recount | undefined> = {
   refusal: (turn, session) => (turn.event.actor.id === session.leadId || turn.event.actor.isAdmin ? undefined : privately(texts.group.onlyLead(session.leadName))),
   keepsRunning: (_turn, running) => [privately(texts.group.alreadyRunning(running.dialogueTitle, running.leadName))],
   start: (turn, entry, named, previous) =>
-    startSession(entry, turn.newId(), previous ? { id: previous.leadId, name: previous.leadName } : turn.event.actor, previous?.named ?? named, turn.now),
+    startSession(entry, turn.newId(), previous ? { id: previous.leadId, name: previous.leadName, viewerId: previous.viewers?.[previous.leadId] } : turn.event.actor, previous?.named ?? named, turn.now),
   startText: (turn, session, dialogue) => `${texts.group.started(dialogue.title, turn.event.actor.name, session.named)}\n\n${dialogue.intro}`,
   answer: voteGroup,
   stop(turn, held, session, dialogue) {
@@ -108,7 +108,7 @@ async function voteGroup(turn: Turn, sessionId: string, stepId: string, given: G
           return stored;
         }
         counted = true;
-        const next = countVote(stored, step, stepId, actor.id, before, vote, rev, turn.now);
+        const next = withViewer(countVote(stored, step, stepId, actor.id, before, vote, rev, turn.now), actor);
         answer = [...replies, sessionTally(next, step, false)];
         return next;
       },
@@ -154,7 +154,7 @@ async function summaryItems(turn: Turn, session: GroupSession, dialogue: Dialogu
 }
 
 /** The same answers in parts: every option with its count (and who chose it), and the free-text answers. */
-function stepResult(session: GroupSession, step: Step, namesOf: (key: string) => string[] | undefined): SummaryItem['result'] {
+export function stepResult(session: GroupSession, step: Step, namesOf: (key: string) => string[] | undefined): SummaryItem['result'] {
   const { counts, texts: given, respondents } = countsOf(step, session.tallies[step.id]);
   return {
     respondents,

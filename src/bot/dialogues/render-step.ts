@@ -8,6 +8,7 @@ import { promptOf } from './answers.js';
 import { kindOf } from './kinds/kind-of.js';
 import type { Position } from './position.js';
 import { tallyOf, type GroupSession } from './session.js';
+import { sessionViews } from './view-key.js';
 
 export const commandAction = (label: string, c: Extract<ActionPayload, { a: 'cmd' }>['c']): Action => ({ label, payload: encodeAction({ a: 'cmd', c }) });
 
@@ -50,11 +51,14 @@ export function runQuestion(position: Position, dialogue: Dialogue, step: Step, 
 
 /** A group's question: everyone answers with the buttons; the lead moves on from the tally. */
 export function sessionQuestion(session: GroupSession, dialogue: Dialogue, step: Step, snapshot: KnowledgeSnapshot): QuestionReply {
-  return { ...questionReply(session, dialogue, step, snapshot, 'vote'), group: { sessionId: session.id, leadName: session.leadName } };
+  const views = sessionViews(session, 'q', step.id);
+  return { ...questionReply(session, dialogue, step, snapshot, 'vote'), group: { sessionId: session.id, leadName: session.leadName }, ...(views ? { views } : {}) };
 }
 
 export function sessionTally(session: GroupSession, step: Step, closed: boolean): TallyReply {
   const tally = tallyOf(session, step);
+  // a closed tally is final: nothing in it differs per member any more
+  const views = closed ? undefined : sessionViews(session, 't', step.id);
   const actions: Action[] = closed
     ? []
     : [
@@ -71,5 +75,6 @@ export function sessionTally(session: GroupSession, step: Step, closed: boolean)
     texts: tally.texts,
     actions,
     closed,
+    ...(views ? { views } : {}),
   };
 }

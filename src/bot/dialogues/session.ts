@@ -25,6 +25,24 @@ export interface GroupSession extends Position {
   readonly closed: boolean;
   /** Grows with every change, so a renderer can drop a tally update that arrives after a newer one. */
   readonly seq: number;
+  /**
+   * Member id -> the platform's viewer id (see `Actor.viewerId`), for cards shown to each member their own way:
+   * the lead and everyone who answered. Members who never acted are not listed: their view is the shared card,
+   * and a first click lists them. At most MAX_VIEWERS; `crowded` once more members acted than that.
+   */
+  readonly viewers?: Readonly<Record<string, string>>;
+  readonly crowded?: boolean;
+}
+
+/** Per-member views for at most this many members (Teams' limit for a card's refresh); a larger group shares one card. */
+export const MAX_VIEWERS = 60;
+
+/** The session with `member` among its viewers (unchanged when the platform has no viewer id or the list is full). */
+export function withViewer(session: GroupSession, member: { id: string; viewerId?: string }): GroupSession {
+  const viewers = session.viewers ?? {};
+  if (!member.viewerId || viewers[member.id] === member.viewerId) return session;
+  if (!(member.id in viewers) && Object.keys(viewers).length >= MAX_VIEWERS) return session.crowded ? session : { ...session, crowded: true };
+  return { ...session, viewers: { ...viewers, [member.id]: member.viewerId } };
 }
 
 /** One member's answers in one session: one answer per step, changeable until the lead moves on. */
@@ -44,9 +62,9 @@ export interface LegacyGroupSession extends Omit<GroupSession, 'tallies'> {
 
 export const isLegacySession = (s: GroupSession | LegacyGroupSession): s is LegacyGroupSession => !('tallies' in s) && 'votes' in s;
 
-export function startSession(entry: ValidDialogue, id: string, lead: { id: string; name: string }, named: boolean, now: number): GroupSession {
+export function startSession(entry: ValidDialogue, id: string, lead: { id: string; name: string; viewerId?: string }, named: boolean, now: number): GroupSession {
   const session: GroupSession = { ...startPosition(entry, id, now), leadId: lead.id, leadName: lead.name, named, tallies: {}, shown: {}, closed: false, seq: 0 };
-  return { ...session, shown: shownWith(session, entry.dialogue) };
+  return withViewer({ ...session, shown: shownWith(session, entry.dialogue) }, lead);
 }
 
 /** What was shown, with the current step added. */

@@ -16,7 +16,7 @@ function harness(handle: Bot['handle']) {
   const lines: Array<Record<string, unknown>> = [];
   const log = createLogger({ level: 'debug', destination: new Writable({ write: (c: Buffer, _e, cb) => (lines.push(JSON.parse(c.toString()) as Record<string, unknown>), cb()) }) });
   const events: BotEvent[] = [];
-  const runner = createTurnRunner({ platform: 'fake', bot: { handle, home: async () => ({ intro: '', dialogues: [], unfinished: [] }), searchConcepts: () => [], explainMessage: () => [] }, log, onEvent: (e) => events.push(e) });
+  const runner = createTurnRunner({ platform: 'fake', bot: { handle, home: async () => ({ intro: '', dialogues: [], unfinished: [] }), searchConcepts: () => [], explainMessage: () => [], view: async () => undefined }, log, onEvent: (e) => events.push(e) });
   const delivered: Reply[][] = [];
   const notices: Reply[] = [];
   return { lines, events, delivered, notices, runner, output: { deliver: async (r: readonly Reply[]) => void delivered.push([...r]), notify: async (r: Reply) => void notices.push(r) } };
