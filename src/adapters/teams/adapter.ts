@@ -11,7 +11,9 @@ import { renderingAnswersOnce } from '../render-cache.js';
 import { createTurnRunner, describeError } from '../turn.js';
 import { checkActivity } from './activity-schema.js';
 import { botFrameworkAuthentication, CONNECTOR } from './connector.js';
+import { createTeamsDeliverer } from './deliverer.js';
 import { activityToEvent } from './inbound.js';
+import { isSearchQuery, searchResponse } from './message-extension.js';
 import type { TeamsSettings } from './platform.js';
 import { replyToCard, type Card } from './render.js';
 
@@ -48,6 +50,7 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): ChatAdapter {
   const runner = createTurnRunner({ platform: 'teams', bot: deps.bot, log, onEvent: deps.onEvent });
   const render = renderingAnswersOnce(replyToCard);
   const deduper = deps.deduper ?? createMemoryDeduper({ ttlMs: DEDUPE_TTL_MS });
+  const experts = createTeamsDeliverer({ adapter, appId: settings.appId, expertsFromChannel: settings.expertsFromChannel, inPlace, render, log });
   // fetching the Bot Framework's signing keys (botbuilder's own client, without a time limit) may take two calls
   const authLimitMs = 2 * policy.timeoutMs;
 
@@ -56,6 +59,7 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): ChatAdapter {
   async function sendReplies(context: TurnContext, replies: readonly Reply[], conversationKey: string): Promise<void> {
     for (const reply of replies) {
       if (reply.kind === 'tally') await sendTally(context, reply, conversationKey);
+      else if (reply.kind === 'expert-question') await experts.showExpertCard(context, reply);
       else await sendCard(context, render(reply));
     }
   }
@@ -73,7 +77,8 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): ChatAdapter {
 
   async function turn(context: TurnContext): Promise<void> {
     const activity = context.activity as Activity;
-    const event = activityToEvent(activity, settings.adminIds);
+    if (isSearchQuery(activity)) return answerSearch(context);
+    const event = activityToEvent(activity, settings.adminIds, settings.expertIds);
     if (!event) return;
     // the Bot Framework redelivers an activity when our answer was late: the same id never runs twice
     if (activity.id && !(await deduper.firstDelivery(`teams:${activity.conversation?.id ?? ''}:${activity.from?.id ?? ''}:${activity.type}:${activity.id}`))) {
@@ -96,6 +101,11 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): ChatAdapter {
     } finally {
       clearTimeout(typing);
     }
+  }
+
+  /** The message extension's search: answered in the invoke response, no turn of the core. */
+  async function answerSearch(context: TurnContext): Promise<void> {
+    await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: searchResponse(context.activity, deps.bot, render, log) } });
   }
 
   /** The activity's fields botbuilder's authentication reads (the token is bound to them), whatever else the body holds. */
@@ -165,7 +175,8 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): ChatAdapter {
     log.warn('LOCAL MODE: no MicrosoftAppId configured, so Teams requests are NOT authenticated. Use this only on your own machine or a trusted test network.');
   }
   return {
-    facts: { authenticated: Boolean(settings.appId) },
+    facts: { authenticated: Boolean(settings.appId), expertsFromChannel: settings.expertsFromChannel },
+    deliverer: experts,
     register(server: Server): void {
       server.post('/api/messages', async (req: Request, res: Response) => {
         await deps.track(handle(req, res));
