@@ -57,7 +57,15 @@ export function createTeamsDeliverer(deps: TeamsDelivererDeps): TeamsDeliverer {
       return { ok: false, code: 'unreachable' };
     }
     try {
-      await adapter.continueConversationAsync(deps.appId ?? '', referenceOf(place, conversationOf(place)), send);
+      await adapter.continueConversationAsync(deps.appId ?? '', referenceOf(place, conversationOf(place)), async (context) => {
+        // a proactive message is a new message (POST .../activities), not a reply to the made-up id of
+        // botbuilder's continuation activity; in the channel itself that makes it a new post
+        context.onSendActivities(async (_context, activities, next) => {
+          for (const activity of activities) delete activity.replyToId;
+          return next();
+        });
+        await send(context);
+      });
       return { ok: true };
     } catch (err) {
       const status = statusOf(err);
