@@ -10,7 +10,7 @@ export interface ConnectorRequest {
   readonly method: string;
   /** The path, decoded: /v3/conversations/<conversation id>/activities[/<activity id>] */
   readonly path: string;
-  readonly body: { type?: string; id?: string; attachments?: Array<{ contentType: string; content: Record<string, unknown> }> };
+  readonly body: { type?: string; id?: string; attachments?: Array<{ contentType: string; content: Record<string, unknown> }>; members?: Array<{ id: string }>; tenantId?: string; bot?: { id: string } };
   /** The id the connector gave a posted activity. */
   readonly id?: string;
 }
@@ -46,7 +46,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
       const method = req.method ?? '';
       const answer = connector.behaviour({ method, path });
-      const id = answer === 'ok' && method === 'POST' ? `act-${++n}` : undefined;
+      // POST /v3/conversations opens a conversation (a personal chat with someone): its id is a conversation id
+      const id = answer === 'ok' && method === 'POST' ? (path === '/v3/conversations' ? `a:opened-${++n}` : `act-${++n}`) : undefined;
       requests.push({ method, path, body: raw ? (JSON.parse(raw) as ConnectorRequest['body']) : {}, ...(id ? { id } : {}) });
       if (answer === 'hang') return;
       const status = answer === 'ok' ? 200 : answer;

@@ -147,6 +147,24 @@ describe('the content team on Teams', () => {
     expect(world.app.inflight.count).toBe(0);
   });
 
+  test('asked from a channel: the answer comes in a personal chat the bot opens with Anna', async () => {
+    const beleid = (root: string): Conversation => ({ id: `19:beleid@thread.tacv2;messageid=${root}`, conversationType: 'channel' });
+    await world.mention(ANNA, beleid('50'), 'wat is een buurthuis?');
+    await world.click(ANNA, beleid('50'), cardsIn(world.connector.into('19:beleid@thread.tacv2')).at(-1), 'Vraag het de kennisredactie');
+    await world.click(ANNA, beleid('50'), cardsIn(world.connector.into('19:beleid@thread.tacv2')).at(-1), 'Stuur zonder naam', 'wat is een buurthuis?');
+    const card = world.channelPosts().at(-1)!;
+    expect(textIn([card])).toContain('“wat is een buurthuis?”');
+    expect(textIn([card])).toContain('De vrager wil anoniem blijven.');
+
+    await world.click(BEA, thread(card.id!), cardsIn([card])[0], 'Beantwoorden', 'Een buurthuis is een gebouw voor activiteiten in de wijk.');
+    const opened = world.connector.requests.filter((r) => r.method === 'POST' && r.path === '/v3/conversations').at(-1)!;
+    expect(opened.body).toMatchObject({ isGroup: false, members: [{ id: ANNA.id }], bot: { id: BOT.id }, tenantId: 'tenant-gemeente' });
+    const delivered = world.connector.into(opened.id!).at(-1)!;
+    expect(delivered).toMatchObject({ method: 'POST', path: `/v3/conversations/${opened.id}/activities` });
+    expect(textIn([delivered])).toContain('Een buurthuis is een gebouw voor activiteiten in de wijk.');
+    expect(textIn(world.connector.requests.filter((r) => r.method === 'PUT').slice(-1))).toContain('Het antwoord is bezorgd bij de vrager.');
+  });
+
   test('a conversation the bot was removed from (403) is unreachable: the card says delivery failed', async () => {
     const card = await world.ask('wat is een huiskamerproject?');
     world.connector.behaviour = ({ method, path }) => (method === 'POST' && path === `/v3/conversations/${ANNA_CHAT}/activities` ? 403 : 'ok');

@@ -12,7 +12,8 @@ import type { Card } from './render.js';
 /**
  * The content team's outbox on Teams. Questions go to the experts' channel as a new post (a card with the same
  * key is updated in place, also when the click on it comes back as a turn), answers to the asker's personal
- * chat, both as proactive messages (continueConversationAsync with our app id). Every call goes through the
+ * chat, both as proactive messages (continueConversationAsync with our app id; someone who asked from a channel
+ * gets a personal chat opened with createConversationAsync). Every call goes through the
  * adapter's Bot Connector client, so each has the connector's time limit and retries (connector.ts).
  * Failures are values: a reference we cannot use, or a conversation the connector says is gone or closed to
  * the bot (403, 404), is `unreachable`; anything else `failed`.
@@ -50,22 +51,37 @@ export function createTeamsDeliverer(deps: TeamsDelivererDeps): TeamsDeliverer {
     });
   }
 
-  async function attempt(target: 'experts' | 'conversation', ref: string, conversationOf: (place: TeamsPlace) => string, send: (context: TurnContext) => Promise<void>): Promise<Delivery> {
+  /**
+   * Runs `send` in the place's conversation: an existing one (continueConversationAsync), or for a person
+   * reached from a channel a personal chat the connector opens, or finds, for the bot and them.
+   */
+  function proactive(place: TeamsPlace, conversationId: string | undefined, send: (context: TurnContext) => Promise<void>): Promise<void> {
+    const logic = async (context: TurnContext) => {
+      // a proactive message is a new message (POST .../activities), not a reply to the made-up id of
+      // botbuilder's continuation activity; in the channel itself that makes it a new post
+      context.onSendActivities(async (_context, activities, next) => {
+        for (const activity of activities) delete activity.replyToId;
+        return next();
+      });
+      await send(context);
+    };
+    if (conversationId) return adapter.continueConversationAsync(deps.appId ?? '', referenceOf(place, conversationId), logic);
+    const parameters = {
+      isGroup: false, bot: { id: place.botId ?? '', name: '' }, members: [{ id: place.userId ?? '', name: '' }],
+      ...(place.tenantId ? { tenantId: place.tenantId, channelData: { tenant: { id: place.tenantId } } } : {}),
+    } as Parameters<CloudAdapter['createConversationAsync']>[4];
+    // no audience: botbuilder then uses the Bot Framework's own, as for every reply
+    return adapter.createConversationAsync(deps.appId ?? '', 'msteams', place.serviceUrl, undefined as unknown as string, parameters, logic);
+  }
+
+  async function attempt(target: 'experts' | 'conversation', ref: string, conversationOf: (place: TeamsPlace) => string | undefined, send: (context: TurnContext) => Promise<void>): Promise<Delivery> {
     const place = parsePlace(ref, { local });
-    if (!place) {
+    if (!place || (target === 'experts' && !place.conversationId)) {
       log.warn({ platform: PLATFORM, target, code: 'TEAMS_REFERENCE_REFUSED' }, 'teams delivery refused: the stored reference is not ours or its service URL is not safe');
       return { ok: false, code: 'unreachable' };
     }
     try {
-      await adapter.continueConversationAsync(deps.appId ?? '', referenceOf(place, conversationOf(place)), async (context) => {
-        // a proactive message is a new message (POST .../activities), not a reply to the made-up id of
-        // botbuilder's continuation activity; in the channel itself that makes it a new post
-        context.onSendActivities(async (_context, activities, next) => {
-          for (const activity of activities) delete activity.replyToId;
-          return next();
-        });
-        await send(context);
-      });
+      await proactive(place, conversationOf(place), send);
       return { ok: true };
     } catch (err) {
       const status = statusOf(err);
@@ -78,7 +94,7 @@ export function createTeamsDeliverer(deps: TeamsDelivererDeps): TeamsDeliverer {
     showExpertCard: (context, reply) => showExpertCard(context, reply),
     toExperts(ref, replies) {
       // a new post in the channel itself, also when `experts hier` was typed in a thread
-      const channel = (place: TeamsPlace) => channelOf(place.conversationId);
+      const channel = (place: TeamsPlace) => channelOf(place.conversationId ?? '');
       return attempt('experts', ref, channel, async (context) => {
         const channelId = channelOf(context.activity.conversation.id);
         for (const reply of replies) {
@@ -105,7 +121,7 @@ export function createTeamsDeliverer(deps: TeamsDelivererDeps): TeamsDeliverer {
 function actsInChannel(channelRef: string, actor: Actor, where: ConversationRef, local: boolean): boolean {
   const channel = parsePlace(channelRef, { local });
   const here = where.address?.platform === PLATFORM ? parsePlace(where.address.ref, { local }) : undefined;
-  if (!channel || !here || where.scope !== 'channel' || !actor.id.startsWith(`${PLATFORM}:`)) return false;
+  if (!channel?.conversationId || !here?.conversationId || where.scope !== 'channel' || !actor.id.startsWith(`${PLATFORM}:`)) return false;
   return channelOf(here.conversationId) === channelOf(channel.conversationId);
 }
 

@@ -1,6 +1,6 @@
 import { TurnContext, type Activity } from 'botbuilder';
 import type { Actor, BotEvent, ConversationRef } from '../../bot/events.js';
-import { conversationAddress } from './address.js';
+import { conversationAddress, userAddress } from './address.js';
 
 /** Adaptive Card inputs and submit data: the names our cards use (see render.ts). */
 interface SubmitValue {
@@ -21,12 +21,13 @@ export function conversationOf(activity: Partial<Activity>): ConversationRef {
   return { key: `teams:${activity.conversation?.id ?? 'unknown'}`, scope, ...(address ? { address } : {}) };
 }
 
-/** Admins and experts are Azure AD object ids from the settings; in a personal chat the actor is reached there later. */
+/** Admins and experts are Azure AD object ids from the settings. */
 export function actorOf(activity: Partial<Activity>, adminIds: readonly string[], expertIds: readonly string[] = []): Actor {
   const from = activity.from;
   const id = from?.aadObjectId ?? from?.id ?? 'unknown';
   const aad = from?.aadObjectId;
-  const address = scopeOf(activity) === 'personal' ? conversationAddress(activity) : undefined;
+  // reached later in their personal chat: this one, or from a channel or group chat one the bot opens
+  const address = scopeOf(activity) === 'personal' ? conversationAddress(activity) : userAddress(activity);
   return {
     id: `teams:${id}`, name: from?.name?.trim() || 'Onbekend', isAdmin: aad !== undefined && adminIds.includes(aad),
     isExpert: aad !== undefined && expertIds.includes(aad), ...(address ? { address } : {}),

@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { channelOf, conversationAddress, isSafeServiceUrl, parsePlace } from '../../../src/adapters/teams/address.js';
+import { channelOf, conversationAddress, isSafeServiceUrl, parsePlace, userAddress } from '../../../src/adapters/teams/address.js';
 import { createTeamsDeliverer } from '../../../src/adapters/teams/deliverer.js';
 import { createInPlaceUpdates } from '../../../src/adapters/in-place.js';
 import { replyToCard } from '../../../src/adapters/teams/render.js';
@@ -17,6 +17,17 @@ describe('Teams addresses', () => {
     expect(JSON.parse(address.ref)).toEqual({ s: 'https://smba.trafficmanager.net/emea/', c: 'a:1PersonalConversationWithAnna', t: 'tenant-gemeente', b: '28:routeplanner-bot-app-id' });
     expect(address.ref).not.toContain('Anna de Vries');
     expect(address.ref).not.toContain('sociale basis');
+  });
+
+  test('someone in a channel is reached in a personal chat the bot opens: their user id, the tenant and the bot', () => {
+    const address = userAddress(teamsFixture('channel-mention') as Partial<Activity>)!;
+    expect(JSON.parse(address.ref)).toEqual({ s: 'https://smba.trafficmanager.net/emea/', u: '29:1TeamLeadUserId', t: 'tenant-gemeente', b: '28:routeplanner-bot-app-id' });
+    expect(parsePlace(address.ref, { local: false })).toEqual({ serviceUrl: 'https://smba.trafficmanager.net/emea/', userId: '29:1TeamLeadUserId', tenantId: 'tenant-gemeente', botId: '28:routeplanner-bot-app-id' });
+    // without a tenant Teams cannot open the chat
+    expect(userAddress({ ...teamsFixture('channel-mention'), conversation: { id: '19:x' }, channelData: {} } as Partial<Activity>)).toBeUndefined();
+    // a reference names a conversation or a person, never both or neither
+    expect(parsePlace(JSON.stringify({ s: 'https://a.example/', c: 'x', u: 'y' }), { local: false })).toBeUndefined();
+    expect(parsePlace(JSON.stringify({ s: 'https://a.example/' }), { local: false })).toBeUndefined();
   });
 
   test('no address without a service URL or conversation', () => {
