@@ -152,6 +152,7 @@ describe('the content team on Teams', () => {
     await world.mention(ANNA, beleid('50'), 'wat is een buurthuis?');
     await world.click(ANNA, beleid('50'), cardsIn(world.connector.into('19:beleid@thread.tacv2')).at(-1), 'Vraag het de kennisredactie');
     await world.click(ANNA, beleid('50'), cardsIn(world.connector.into('19:beleid@thread.tacv2')).at(-1), 'Stuur zonder naam', 'wat is een buurthuis?');
+    expect(textIn(world.connector.into('19:beleid@thread.tacv2').slice(-1))).toContain('Hun antwoord krijg je in je eigen chat met mij.');
     const card = world.channelPosts().at(-1)!;
     expect(textIn([card])).toContain('“wat is een buurthuis?”');
     expect(textIn([card])).toContain('De vrager wil anoniem blijven.');
