@@ -13,7 +13,7 @@ import { checkActivity } from './activity-schema.js';
 import { botFrameworkAuthentication, CONNECTOR } from './connector.js';
 import { createTeamsDeliverer } from './deliverer.js';
 import { activityToEvent } from './inbound.js';
-import { isSearchQuery, searchResponse } from './message-extension.js';
+import { createSearch, isSearchQuery } from './message-extension.js';
 import type { TeamsSettings } from './platform.js';
 import { replyToCard, type Card } from './render.js';
 
@@ -51,6 +51,7 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): ChatAdapter {
   const render = renderingAnswersOnce(replyToCard);
   const deduper = deps.deduper ?? createMemoryDeduper({ ttlMs: DEDUPE_TTL_MS });
   const experts = createTeamsDeliverer({ adapter, appId: settings.appId, expertsFromChannel: settings.expertsFromChannel, inPlace, render, log });
+  const search = createSearch({ bot: deps.bot, render, log });
   // fetching the Bot Framework's signing keys (botbuilder's own client, without a time limit) may take two calls
   const authLimitMs = 2 * policy.timeoutMs;
 
@@ -105,7 +106,7 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): ChatAdapter {
 
   /** The message extension's search: answered in the invoke response, no turn of the core. */
   async function answerSearch(context: TurnContext): Promise<void> {
-    await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: searchResponse(context.activity, deps.bot, render, log) } });
+    await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: search(context.activity) } });
   }
 
   /** The activity's fields botbuilder's authentication reads (the token is bound to them), whatever else the body holds. */

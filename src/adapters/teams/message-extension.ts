@@ -28,18 +28,30 @@ export function isSearchQuery(activity: Partial<Activity>): boolean {
   return activity.type === 'invoke' && activity.name === QUERY_INVOKE;
 }
 
-/** The answer to a query invoke: up to ten concept cards, each with a short preview for the list. */
-export function searchResponse(activity: Partial<Activity>, bot: Pick<Bot, 'searchConcepts'>, render: (reply: AnswerReply) => Card, log: Logger): QueryResponse {
-  const query = queryOf(activity.value);
-  let answers: AnswerReply[] = [];
-  if (query !== undefined) {
-    try {
-      answers = bot.searchConcepts(query, MAX_RESULTS).slice(0, MAX_RESULTS);
-    } catch (err) {
-      log.error({ platform: 'teams', kind: 'message-extension', code: errorCode(err) }, 'teams message extension search failed');
+/**
+ * Answers query invokes: up to ten concept cards, each with a short preview for the list. A result is made
+ * once per concept answer (the core's answers are one frozen object per concept and knowledge version, see
+ * ../render-cache.ts), since Teams asks again at every few letters typed.
+ */
+export function createSearch(deps: { bot: Pick<Bot, 'searchConcepts'>; render: (reply: AnswerReply) => Card; log: Logger }): (activity: Partial<Activity>) => QueryResponse {
+  const results = new WeakMap<AnswerReply, unknown>();
+  const resultFor = (answer: AnswerReply): unknown => {
+    let result = results.get(answer);
+    if (result === undefined) results.set(answer, (result = resultOf(answer, deps.render)));
+    return result;
+  };
+  return (activity) => {
+    const query = queryOf(activity.value);
+    let answers: AnswerReply[] = [];
+    if (query !== undefined) {
+      try {
+        answers = deps.bot.searchConcepts(query, MAX_RESULTS).slice(0, MAX_RESULTS);
+      } catch (err) {
+        deps.log.error({ platform: 'teams', kind: 'message-extension', code: errorCode(err) }, 'teams message extension search failed');
+      }
     }
-  }
-  return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: answers.map((a) => resultOf(a, render)) } };
+    return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: answers.map(resultFor) } };
+  };
 }
 
 /**
