@@ -166,6 +166,17 @@ describe('the content team on Teams', () => {
     expect(textIn(world.connector.requests.filter((r) => r.method === 'PUT').slice(-1))).toContain('Het antwoord is bezorgd bij de vrager.');
   });
 
+  test('"vergeet mij": Anna\'s open question goes, and its card in the channel is replaced where it is', async () => {
+    const card = await world.ask('wat is een taalcafé?');
+    await world.say(ANNA, personalChat, 'vergeet mij');
+    await world.click(ANNA, personalChat, cardsIn(world.annaChat()).at(-1), 'Ja, wis alles');
+    expect(textIn(world.annaChat().slice(-1))).toMatch(/Klaar: ik heb \d+ opgeslagen items? over jou gewist\./);
+    // her earlier questions go too; this one's card is updated where it was posted, in the channel itself
+    const erased = world.connector.requests.filter((r) => r.method === 'PUT' && r.path === `/v3/conversations/${CHANNEL}/activities/${card.id}`).at(-1)!;
+    expect(textIn([erased])).toContain('Deze vraag is gewist op verzoek van de vrager.');
+    expect(textIn([erased])).not.toContain('taalcafé');
+  });
+
   test('a conversation the bot was removed from (403) is unreachable: the card says delivery failed', async () => {
     const card = await world.ask('wat is een huiskamerproject?');
     world.connector.behaviour = ({ method, path }) => (method === 'POST' && path === `/v3/conversations/${ANNA_CHAT}/activities` ? 403 : 'ok');
