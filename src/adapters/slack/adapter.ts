@@ -145,7 +145,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): ChatAdapter {
     // the trigger id expires after three seconds: the modal opens before anything slow (someone who is no
     // expert gets the core's refusal instead of a form they cannot send). With EXPERTS_FROM_CHANNEL anyone
     // clicking in the experts' channel gets the form, and the core checks their membership when they send it.
-    if (modal && b.trigger_id && channel && (modal.kind === 'answer' || isExpert(neutral.actor) || (members && (await isExpertsChannel(store, channel))))) {
+    if (modal && b.trigger_id && channel && (modal.kind === 'answer' || isExpert(neutral.actor) || (members && (await isExpertsChannel(store, channel).catch(() => false))))) {
       const metadata = modalMetadata(neutral.payload, neutral.conversation, channel, threadTs);
       await client.views.open({ trigger_id: b.trigger_id, view: textModal(modal.kind, metadata, modal.maxLength, questionOf(b.message)) as never });
       return;
