@@ -2,7 +2,7 @@ import type { KnowledgeStatus, ReloadReport } from '../knowledge/reload-report.j
 import type { LookupResult } from '../knowledge/search.js';
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.js';
 import type { Store } from '../storage/port.js';
-import type { Actor, Address, BotEvent } from './events.js';
+import type { Actor, Address, BotEvent, ConversationRef } from './events.js';
 import type { Reply } from './replies.js';
 
 /** Where the core gets the knowledge: the live snapshot, swapped whole on reload. */
@@ -48,6 +48,11 @@ export interface ExpertOutbox {
   toConversation(address: Address, replies: readonly Reply[]): Promise<Delivery>;
   /** Called when someone who is no expert tries an expert action (for the log: the user id, never text). */
   refused(actor: Actor, action: string): void;
+  /**
+   * Whether the actor, acting in `where`, is a member of the experts' channel at `channel` (EXPERTS_FROM_CHANNEL,
+   * checked by that platform's adapter); false where the platform does not check or the setting is off.
+   */
+  isChannelMember?(channel: Address, actor: Actor, where: ConversationRef): Promise<boolean>;
 }
 
 /** Hooks for metrics and the unanswered-question counts; never given user or conversation ids. */

@@ -28,6 +28,8 @@ export async function buildTeamsManifest(opts: PackageOptions): Promise<Record<s
   manifest['id'] = opts.appId;
   if (opts.version) manifest['version'] = opts.version;
   manifest.bots[0]!['botId'] = opts.botId;
+  // the message extension runs on the same bot
+  for (const extension of (manifest['composeExtensions'] ?? []) as Array<Record<string, unknown>>) extension['botId'] = opts.botId;
   manifest['validDomains'] = [opts.domain];
   manifest.developer = { ...manifest.developer, websiteUrl: `https://${opts.domain}`, privacyUrl: `https://${opts.domain}/privacy`, termsOfUseUrl: `https://${opts.domain}/voorwaarden` };
   return manifest;

@@ -1,4 +1,4 @@
-import type { Actor, Address } from '../bot/events.js';
+import type { Actor, Address, ConversationRef } from '../bot/events.js';
 import type { Reply } from '../bot/replies.js';
 import type { Delivery, ExpertOutbox } from '../bot/turn.js';
 import { errorCode, type Logger } from '../log.js';
@@ -13,6 +13,11 @@ export interface Deliverer {
   toExperts(ref: string, replies: readonly Reply[]): Promise<Delivery>;
   /** Posts into a conversation the user had with the bot (their own chat), unasked. */
   toConversation(ref: string, replies: readonly Reply[]): Promise<Delivery>;
+  /**
+   * EXPERTS_FROM_CHANNEL: whether the actor, acting in `where`, is a member of the experts' channel at
+   * `channelRef`. Absent, or the setting off: nobody is an expert by membership, only by EXPERT_IDS.
+   */
+  isChannelMember?(channelRef: string, actor: Actor, where: ConversationRef): Promise<boolean>;
 }
 
 export function createOutbox(deliverers: Readonly<Partial<Record<string, Deliverer>>>, log: Logger): ExpertOutbox {
@@ -36,5 +41,16 @@ export function createOutbox(deliverers: Readonly<Partial<Record<string, Deliver
     toExperts: (address, replies) => send('experts', address, replies),
     toConversation: (address, replies) => send('conversation', address, replies),
     refused: (actor: Actor, action: string) => log.warn({ actor: actor.id, action }, 'expert action refused: not an expert'),
+    async isChannelMember(channel, actor, where) {
+      const deliverer = deliverers[channel.platform];
+      if (!deliverer?.isChannelMember) return false;
+      try {
+        return await deliverer.isChannelMember(channel.ref, actor, where);
+      } catch (err) {
+        // a membership that cannot be checked is no membership: the expert can try again, nobody else gets in
+        log.warn({ platform: channel.platform, code: errorCode(err) }, 'expert outbox: channel membership not checked');
+        return false;
+      }
+    },
   };
 }

@@ -165,8 +165,16 @@ describe('knowledge where people talk', () => {
     expect(Object.isFrozen(results[0])).toBe(true);
   });
 
-  test('the message extension gives nothing for an empty query', () => {
-    expect(bot().searchConcepts('  ')).toEqual([]);
+  test('the message extension starts, before anything is typed, with the concepts others point to most', () => {
+    const hubs = new Map<string, number>();
+    for (const c of shipped.concepts) for (const id of c.related) hubs.set(id, (hubs.get(id) ?? 0) + 1);
+    const most = Math.max(...hubs.values());
+    const results = bot().searchConcepts('  ', 5);
+    expect(results).toHaveLength(5);
+    expect(hubs.get(results[0]!.conceptId)).toBe(most);
+    const weights = results.map((r) => hubs.get(r.conceptId) ?? 0);
+    expect(weights).toEqual([...weights].sort((a, b) => b - a));
+    expect(bot().searchConcepts('', 0)).toEqual([]);
   });
 
   test('the shortcut explains the concepts named in a message, in order, privately, each with "Deel in de thread"', () => {

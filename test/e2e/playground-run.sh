@@ -2,9 +2,11 @@
 # Runs inside a loopback-only network namespace (unshare -n): our bot from dist/ in local mode, Microsoft 365
 # Agents Playground as a real Teams client, and a driver that talks to the playground's HTTP/WebSocket API.
 # Nothing can reach anything but 127.0.0.1. Usage: unshare -n sh test/e2e/playground-run.sh <repo> <playground dir>
+# [driver]: the driver script (default test/e2e/playground-drive.mjs), given the playground dir.
 set -eu
 REPO="$1"
 PLAYGROUND="$2"
+DRIVER="${3:-$REPO/test/e2e/playground-drive.mjs}"
 ip link set lo up
 STUB=$(mktemp -d)
 printf '#!/bin/sh\nexit 0\n' > "$STUB/xdg-open" && chmod +x "$STUB/xdg-open"   # the playground exits without one
@@ -21,4 +23,4 @@ for _ in $(seq 1 60); do
   if curl -sf -o /dev/null http://127.0.0.1:56150/_internal/v1/config && curl -sf -o /dev/null http://127.0.0.1:3978/healthz; then break; fi
   sleep 0.5
 done
-node "$REPO/test/e2e/playground-drive.mjs" "$PLAYGROUND"
+node "$DRIVER" "$PLAYGROUND"

@@ -86,6 +86,7 @@ describe('the content team on Slack', () => {
     await until(() => calls('chat.postEphemeral').some((c) => c.args['user'] === 'U0BRAM'));
     expect(calls('chat.postEphemeral').find((c) => c.args['user'] === 'U0BRAM')!.args['text']).toContain('Alleen de kennisredactie kan vragen beantwoorden');
     expect(calls('views.open')).toEqual([]);
+    expect(calls('conversations.members')).toEqual([]); // EXPERTS_FROM_CHANNEL is off: EXPERT_IDS only
 
     await click('U0BEA', EXPERTS, blocks, 'Beantwoorden', { trigger_id: 'trigger-experts-bea' });
     await until(() => calls('views.open').length > 0);

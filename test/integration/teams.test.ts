@@ -27,10 +27,12 @@ describe('Teams in local mode (no app id)', () => {
     expect(cardText(card)).toContain('Sociale basis');
     expect(cardText(card)).toContain('Lees meer');
     expect(sent[0]!.path).toBe('/emea/v3/conversations/a%3A1PersonalConversationWithAnna/activities/1732440000001');
+    // where the bot can reach Anna later: only what a proactive message needs, never the message text
+    const address = { platform: 'teams', ref: JSON.stringify({ s: 'https://smba.trafficmanager.net/emea/', c: 'a:1PersonalConversationWithAnna', t: 'tenant-gemeente', b: '28:routeplanner-bot-app-id' }) };
     expect(app.events.at(-1)).toEqual({
       kind: 'message',
-      conversation: { key: 'teams:a:1PersonalConversationWithAnna', scope: 'personal' },
-      actor: { id: 'teams:6f1c2b3a-aaaa-4bbb-8ccc-000000000001', name: 'Anna de Vries', isAdmin: false },
+      conversation: { key: 'teams:a:1PersonalConversationWithAnna', scope: 'personal', address },
+      actor: { id: 'teams:6f1c2b3a-aaaa-4bbb-8ccc-000000000001', name: 'Anna de Vries', isAdmin: false, isExpert: false, address },
       text: 'wat is de sociale basis?',
     });
   });

@@ -35,6 +35,15 @@ describe('configuration', () => {
     expect(loadConfig({ SLACK_ADMIN_IDS: ' U1, U2 ,,' }).slack.adminIds).toEqual(['U1', 'U2']);
   });
 
+  test('experts: EXPERT_IDS reaches both platforms; EXPERTS_FROM_CHANNEL is off unless set, and a wrong value names the variable', () => {
+    expect(loadConfig({}).teams.expertsFromChannel).toBe(false);
+    expect(loadConfig({}).slack.expertsFromChannel).toBe(false);
+    const on = loadConfig({ EXPERTS_FROM_CHANNEL: 'true', EXPERT_IDS: 'aad-bea, U0BEA' });
+    expect([on.teams.expertsFromChannel, on.slack.expertsFromChannel]).toEqual([true, true]);
+    expect([on.teams.expertIds, on.slack.expertIds]).toEqual([['aad-bea', 'U0BEA'], ['aad-bea', 'U0BEA']]);
+    expect(() => loadConfig({ EXPERTS_FROM_CHANNEL: 'misschien' })).toThrow(/EXPERTS_FROM_CHANNEL/);
+  });
+
   test.each([['127.0.0.1', true], ['localhost', true], ['::1', true], ['0.0.0.0', false], ['10.0.0.5', false]])('%s is loopback: %s', (host, expected) => {
     expect(isLoopback(host)).toBe(expected);
   });

@@ -11,7 +11,7 @@ import { createInPlaceUpdates } from '../in-place.js';
 import { createTurnRunner, describeError, type TurnOutput } from '../turn.js';
 import { createBoltApp, WEB_API } from './bolt-app.js';
 import { createSlackDeliverer } from './deliverer.js';
-import { configureExpertsChannel } from './experts-channel.js';
+import { configureExpertsChannel, createChannelMembers, isExpertsChannel } from './experts-channel.js';
 import { homeBlocks } from './home.js';
 import { ACTION, blockActionToEvent, messageToEvent, parseSlashCommand, slackActor, slackConversation, type SlackBlockActionBody, type SlackCommandBody, type SlackMessageEvent } from './inbound.js';
 import { modalMetadata, modalOfAction, questionOf, submittedText, TEXT_MODAL, textModal } from './modals.js';
@@ -50,6 +50,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): ChatAdapter {
   const sender = createSender({ client, inPlace: createInPlaceUpdates({ platform: 'slack', store }), threads, log });
   const names = createDisplayNames({ lookUp: async (user) => profileName((await client.users.info({ user })).user), log, now: deps.now });
   const expertsChannel = configureExpertsChannel({ channel: config.expertsChannel, store, log, now: deps.now });
+  const members = config.expertsFromChannel ? createChannelMembers({ page: membersPage(client), now: deps.now }) : undefined;
 
   const deduper = deps.deduper ?? createMemoryDeduper({ ttlMs: DEDUPE_TTL_MS });
   /** Slack redelivers an event when our 200 was late: each event id runs once. */
@@ -142,8 +143,9 @@ export function createSlackAdapter(deps: SlackAdapterDeps): ChatAdapter {
     const threadTs = b.container?.thread_ts ?? b.message?.thread_ts;
     const modal = modalOfAction(action.action_id);
     // the trigger id expires after three seconds: the modal opens before anything slow (someone who is no
-    // expert gets the core's refusal instead of a form they cannot send)
-    if (modal && b.trigger_id && channel && (modal.kind === 'answer' || isExpert(neutral.actor))) {
+    // expert gets the core's refusal instead of a form they cannot send). With EXPERTS_FROM_CHANNEL anyone
+    // clicking in the experts' channel gets the form, and the core checks their membership when they send it.
+    if (modal && b.trigger_id && channel && (modal.kind === 'answer' || isExpert(neutral.actor) || (members && (await isExpertsChannel(store, channel).catch(() => false))))) {
       const metadata = modalMetadata(neutral.payload, neutral.conversation, channel, threadTs);
       await client.views.open({ trigger_id: b.trigger_id, view: textModal(modal.kind, metadata, modal.maxLength, questionOf(b.message)) as never });
       return;
@@ -217,7 +219,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): ChatAdapter {
 
   return {
     facts: { mode: receiver ? 'http' : 'socket', expertsChannel: Boolean(config.expertsChannel) },
-    deliverer: createSlackDeliverer({ client, sender, log }),
+    deliverer: createSlackDeliverer({ client, sender, log, ...(members ? { members } : {}) }),
     register(server: Server): void {
       receiver?.register(server);
     },
@@ -227,5 +229,14 @@ export function createSlackAdapter(deps: SlackAdapterDeps): ChatAdapter {
     async stop(): Promise<void> {
       if (!receiver) await app.stop();
     },
+  };
+}
+
+/** One page of a channel's members (conversations.members), for EXPERTS_FROM_CHANNEL. */
+function membersPage(client: WebClient) {
+  return async (channel: string, cursor: string | undefined) => {
+    const page = await client.conversations.members({ channel, limit: 1000, ...(cursor ? { cursor } : {}) });
+    const next = page.response_metadata?.next_cursor;
+    return { members: page.members ?? [], ...(next ? { next } : {}) };
   };
 }

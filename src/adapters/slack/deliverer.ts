@@ -4,6 +4,7 @@ import type { Logger } from '../../log.js';
 import type { Deliverer } from '../../ops/expert-outbox.js';
 import { describeError } from '../turn.js';
 import { parsePlace } from './address.js';
+import type { ChannelMembers } from './experts-channel.js';
 import { isDmChannel, slackConversation } from './inbound.js';
 import { isUnreachable, slackError } from './web-api-errors.js';
 import type { Sender, Target } from './send.js';
@@ -14,8 +15,8 @@ import type { Sender, Target } from './send.js';
  * with the Web API's time limit and retries. Failures are values: a channel or person Slack says is gone, or
  * where the bot may not post, is `unreachable`; anything else `failed`.
  */
-export function createSlackDeliverer(deps: { client: WebClient; sender: Sender; log: Logger }): Deliverer {
-  const { client, sender, log } = deps;
+export function createSlackDeliverer(deps: { client: WebClient; sender: Sender; log: Logger; members?: ChannelMembers }): Deliverer {
+  const { client, sender, log, members } = deps;
 
   async function attempt(target: 'experts' | 'conversation', work: () => Promise<void>): Promise<Delivery> {
     try {
@@ -39,6 +40,13 @@ export function createSlackDeliverer(deps: { client: WebClient; sender: Sender; 
       const place = parsePlace(ref);
       if (!place) return { ok: false, code: 'unreachable' };
       return attempt('conversation', async () => sender.deliver(replies, await targetOf(client, place)));
+    },
+    // EXPERTS_FROM_CHANNEL (members given): the actor, a user of the channel's own workspace, is one of its members
+    async isChannelMember(channelRef, actor) {
+      const channel = parsePlace(channelRef);
+      const user = actor.address ? parsePlace(actor.address.ref) : undefined;
+      if (!members || channel?.kind !== 'channel' || user?.kind !== 'user' || user.team !== channel.team) return false;
+      return members.has(channel.channel, user.user);
     },
   };
 }

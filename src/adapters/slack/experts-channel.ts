@@ -1,7 +1,7 @@
 import { expertsChannelKey, type ExpertsChannel } from '../../bot/experts/channel.js';
 import { errorCode, type Logger } from '../../log.js';
 import type { Store } from '../../storage/port.js';
-import { channelAddress, PLATFORM } from './address.js';
+import { channelAddress, parsePlace, PLATFORM } from './address.js';
 import { slackConversation } from './inbound.js';
 
 /**
@@ -35,4 +35,57 @@ export function configureExpertsChannel(deps: { channel: string | undefined; sto
     });
     return done;
   };
+}
+
+/**
+ * EXPERTS_FROM_CHANNEL on Slack: the members of the experts' channel (conversations.members, scopes
+ * channels:read and groups:read). Anyone in the workspace can open a public channel and click a button there
+ * without joining, so a click in the channel proves nothing: membership is asked of Slack. Each channel's
+ * member list is kept a minute (an expert's clicks come in bursts), and read at most `maxPages` pages of
+ * 1,000; each call has the Web API client's time limit.
+ */
+export interface ChannelMembers {
+  has(channel: string, user: string): Promise<boolean>;
+}
+
+export type MembersPage = (channel: string, cursor: string | undefined) => Promise<{ members: readonly string[]; next?: string }>;
+
+export function createChannelMembers(deps: { page: MembersPage; now?: () => number; ttlMs?: number; maxPages?: number }): ChannelMembers {
+  const now = deps.now ?? Date.now;
+  const ttlMs = deps.ttlMs ?? 60_000;
+  const maxPages = deps.maxPages ?? 10;
+  const cache = new Map<string, { at: number; members: Promise<ReadonlySet<string>> }>();
+
+  async function load(channel: string): Promise<ReadonlySet<string>> {
+    const members = new Set<string>();
+    let cursor: string | undefined;
+    for (let page = 0; page < maxPages; page++) {
+      const { members: some, next } = await deps.page(channel, cursor);
+      for (const m of some) members.add(m);
+      if (!next) break;
+      cursor = next;
+    }
+    return members;
+  }
+
+  return {
+    async has(channel, user) {
+      const cached = cache.get(channel);
+      if (cached && now() - cached.at < ttlMs) return (await cached.members).has(user);
+      const members = load(channel);
+      cache.set(channel, { at: now(), members });
+      // a failed call is not kept: the next click asks again
+      members.catch(() => {
+        if (cache.get(channel)?.members === members) cache.delete(channel);
+      });
+      return (await members).has(user);
+    },
+  };
+}
+
+/** Whether `channel` is the experts' channel the core has stored for Slack (set by the setting or `experts hier`). */
+export async function isExpertsChannel(store: Store, channel: string): Promise<boolean> {
+  const stored = await store.get<ExpertsChannel>(expertsChannelKey(PLATFORM));
+  const place = stored ? parsePlace(stored.address.ref) : undefined;
+  return place?.kind === 'channel' && place.channel === channel;
 }

@@ -11,9 +11,11 @@ import { renderingAnswersOnce } from '../render-cache.js';
 import { createTurnRunner, describeError } from '../turn.js';
 import { checkActivity } from './activity-schema.js';
 import { botFrameworkAuthentication, CONNECTOR } from './connector.js';
+import { createTeamsDeliverer } from './deliverer.js';
 import { answerFileConsent, exportAttachment, isFileConsent } from './file-export.js';
 import { activityToEvent } from './inbound.js';
 import { isCardInvoke } from './invoke.js';
+import { createSearch, isSearchQuery } from './message-extension.js';
 import type { TeamsSettings } from './platform.js';
 import { replyToCard, type Card } from './render.js';
 import { createUniversalActions } from './universal-actions.js';
@@ -51,6 +53,8 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): ChatAdapter {
   const runner = createTurnRunner({ platform: 'teams', bot: deps.bot, log, onEvent: deps.onEvent });
   const render = renderingAnswersOnce(replyToCard);
   const deduper = deps.deduper ?? createMemoryDeduper({ ttlMs: DEDUPE_TTL_MS });
+  const experts = createTeamsDeliverer({ adapter, appId: settings.appId, expertsFromChannel: settings.expertsFromChannel, inPlace, render, log });
+  const search = createSearch({ bot: deps.bot, render, log });
   // fetching the Bot Framework's signing keys (botbuilder's own client, without a time limit) may take two calls
   const authLimitMs = 2 * policy.timeoutMs;
 
@@ -60,6 +64,7 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): ChatAdapter {
     for (const reply of replies) {
       if (reply.kind === 'tally') await sendTally(context, reply, conversationKey);
       else if (reply.kind === 'export') await sendExport(context, reply);
+      else if (reply.kind === 'expert-question') await experts.showExpertCard(context, reply);
       else await sendCard(context, render(reply));
     }
   }
@@ -80,13 +85,14 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): ChatAdapter {
 
   // the Bot Framework redelivers an activity when our answer was late: the same id never runs twice
   const firstDelivery = async (activity: Activity) => !activity.id || deduper.firstDelivery(`teams:${activity.conversation?.id ?? ''}:${activity.from?.id ?? ''}:${activity.type}:${activity.id}`);
-  const universal = createUniversalActions({ bot: deps.bot, runner, adminIds: settings.adminIds, log, post: sendReplies, firstDelivery });
+  const universal = createUniversalActions({ bot: deps.bot, runner, adminIds: settings.adminIds, expertIds: settings.expertIds, log, post: sendReplies, firstDelivery });
 
   async function turn(context: TurnContext): Promise<void> {
     if (isFileConsent(context)) return answerFileConsent(context, policy, log);
     const activity = context.activity as Activity;
+    if (isSearchQuery(activity)) return answerSearch(context);
     if (isCardInvoke(activity)) return universal.handle(context);
-    const event = activityToEvent(activity, settings.adminIds);
+    const event = activityToEvent(activity, settings.adminIds, settings.expertIds);
     if (!event) return;
     if (!(await firstDelivery(activity))) {
       log.info({ kind: event.kind }, 'teams redelivery ignored');
@@ -108,6 +114,11 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): ChatAdapter {
     } finally {
       clearTimeout(typing);
     }
+  }
+
+  /** The message extension's search: answered in the invoke response, no turn of the core. */
+  async function answerSearch(context: TurnContext): Promise<void> {
+    await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: search(context.activity) } });
   }
 
   /** The activity's fields botbuilder's authentication reads (the token is bound to them), whatever else the body holds. */
@@ -177,7 +188,8 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): ChatAdapter {
     log.warn('LOCAL MODE: no MicrosoftAppId configured, so Teams requests are NOT authenticated. Use this only on your own machine or a trusted test network.');
   }
   return {
-    facts: { authenticated: Boolean(settings.appId) },
+    facts: { authenticated: Boolean(settings.appId), expertsFromChannel: settings.expertsFromChannel },
+    deliverer: experts,
     register(server: Server): void {
       server.post('/api/messages', async (req: Request, res: Response) => {
         await deps.track(handle(req, res));

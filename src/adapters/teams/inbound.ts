@@ -1,5 +1,6 @@
 import { TurnContext, type Activity } from 'botbuilder';
 import type { Actor, BotEvent, ConversationRef } from '../../bot/events.js';
+import { conversationAddress, userAddress } from './address.js';
 
 /** Adaptive Card inputs and submit data: the names our cards use (see render.ts). */
 interface SubmitValue {
@@ -8,28 +9,40 @@ interface SubmitValue {
   rp_text?: unknown;
 }
 
-export function conversationOf(activity: Partial<Activity>): ConversationRef {
+function scopeOf(activity: Partial<Activity>): ConversationRef['scope'] {
   const type = activity.conversation?.conversationType;
-  const scope = type === 'channel' ? 'channel' : type === 'groupChat' ? 'group' : 'personal';
-  // a channel conversation id includes ";messageid=" for a thread: one session per thread
-  return { key: `teams:${activity.conversation?.id ?? 'unknown'}`, scope };
+  return type === 'channel' ? 'channel' : type === 'groupChat' ? 'group' : 'personal';
 }
 
-export function actorOf(activity: Partial<Activity>, adminIds: readonly string[]): Actor {
+export function conversationOf(activity: Partial<Activity>): ConversationRef {
+  const scope = scopeOf(activity);
+  // a channel conversation id includes ";messageid=" for a thread: one session per thread
+  const address = conversationAddress(activity);
+  return { key: `teams:${activity.conversation?.id ?? 'unknown'}`, scope, ...(address ? { address } : {}) };
+}
+
+/** Admins and experts are Azure AD object ids from the settings. */
+export function actorOf(activity: Partial<Activity>, adminIds: readonly string[], expertIds: readonly string[] = []): Actor {
   const from = activity.from;
   const id = from?.aadObjectId ?? from?.id ?? 'unknown';
-  // a card's refresh lists users by `from.id` (their MRI); only a card that many see has per-user views
-  const viewer = conversationOf(activity).scope !== 'personal' && from?.id ? { viewerId: from.id } : {};
-  return { id: `teams:${id}`, name: from?.name?.trim() || 'Onbekend', isAdmin: from?.aadObjectId !== undefined && adminIds.includes(from.aadObjectId), ...viewer };
+  const aad = from?.aadObjectId;
+  // reached later in their personal chat: this one, or from a channel or group chat one the bot opens
+  const address = scopeOf(activity) === 'personal' ? conversationAddress(activity) : userAddress(activity);
+  return {
+    id: `teams:${id}`, name: from?.name?.trim() || 'Onbekend', isAdmin: aad !== undefined && adminIds.includes(aad),
+    isExpert: aad !== undefined && expertIds.includes(aad), ...(address ? { address } : {}),
+    // a card's refresh lists users by `from.id` (their MRI); only a card that many see has per-user views
+    ...(scopeOf(activity) !== 'personal' && from?.id ? { viewerId: from.id } : {}),
+  };
 }
 
 /**
  * An Activity as a neutral event, or undefined when the bot should not react (a channel message that
  * does not mention the bot, other members joining, typing, reactions).
  */
-export function activityToEvent(activity: Activity, adminIds: readonly string[]): BotEvent | undefined {
+export function activityToEvent(activity: Activity, adminIds: readonly string[], expertIds: readonly string[] = []): BotEvent | undefined {
   const conversation = conversationOf(activity);
-  const actor = actorOf(activity, adminIds);
+  const actor = actorOf(activity, adminIds, expertIds);
   if (activity.type === 'conversationUpdate') {
     const botId = activity.recipient?.id;
     const botAdded = (activity.membersAdded ?? []).some((m) => m.id === botId);

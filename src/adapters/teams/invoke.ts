@@ -22,11 +22,11 @@ export type CardInvoke =
 
 export const isCardInvoke = (activity: Partial<Activity>): boolean => activity.type === 'invoke' && activity.name === CARD_ACTION;
 
-export function readCardInvoke(activity: Activity, adminIds: readonly string[]): CardInvoke {
+export function readCardInvoke(activity: Activity, adminIds: readonly string[], expertIds: readonly string[] = []): CardInvoke {
   const parsed = invokeValue.safeParse(activity.value);
   const d = parsed.success ? parsed.data.action.data : undefined;
   const conversation = conversationOf(activity);
-  const actor = actorOf(activity, adminIds);
+  const actor = actorOf(activity, adminIds, expertIds);
   if (parsed.success && parsed.data.action.verb === VERB_REFRESH && d?.rp_view) return { kind: 'refresh', key: d.rp_view, conversation, actor };
   if (!d?.rp) return { kind: 'unknown' };
   return {

@@ -30,6 +30,8 @@ export interface UniversalActionsDeps {
   readonly bot: Bot;
   readonly runner: TurnRunner;
   readonly adminIds: readonly string[];
+  /** Azure AD object ids that may answer for the content team. */
+  readonly expertIds: readonly string[];
   readonly log: Logger;
   /** Posts replies into the conversation, as for a message (a tally updated in place). */
   readonly post: (context: TurnContext, replies: readonly Reply[], conversationKey: string) => Promise<void>;
@@ -81,7 +83,7 @@ export function createUniversalActions(deps: UniversalActionsDeps) {
     /** Answers the invoke in `context` (botbuilder sends the invoke response as the HTTP response). */
     async handle(context: TurnContext): Promise<void> {
       const activity = context.activity as Activity;
-      const invoke = readCardInvoke(activity, deps.adminIds);
+      const invoke = readCardInvoke(activity, deps.adminIds, deps.expertIds);
       let body: InvokeBody;
       if (invoke.kind === 'unknown') {
         deps.log.warn({ platform: 'teams', kind: 'invoke' }, 'teams card action not ours');

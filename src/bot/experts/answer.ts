@@ -24,11 +24,11 @@ export const isExpert = (actor: Actor): boolean => actor.isAdmin || actor.isExpe
 
 export async function expertAction(turn: Turn, action: ExpertAction, input: { values?: readonly string[]; text?: string }): Promise<Reply[]> {
   const { actor } = turn.event;
-  if (!isExpert(actor)) {
+  const current = await readQuestion(turn, action.q);
+  if (!(await mayAnswer(turn, current))) {
     turn.experts?.refused(actor, action.a);
     return [privateNotice(t.expert.notAllowed, 'warning')];
   }
-  const current = await readQuestion(turn, action.q);
   if (!current) return [privateNotice(t.expert.gone)];
   switch (action.a) {
     case 'xans':
@@ -39,6 +39,22 @@ export async function expertAction(turn: Turn, action: ExpertAction, input: { va
       return handle(turn, current.id, (q) => ({ ...q, status: 'declined', expert: expertOf(actor) }));
     case 'xretry':
       return retry(turn, current);
+  }
+}
+
+/**
+ * Checked for every expert action: an admin, someone in EXPERT_IDS, or (EXPERTS_FROM_CHANNEL) a member of the
+ * experts' channel the question was posted to, as that platform's adapter sees it. A question that is gone
+ * has no channel: then only the first two.
+ */
+async function mayAnswer(turn: Turn, question: ExpertQuestion | undefined): Promise<boolean> {
+  const { actor, conversation } = turn.event;
+  if (isExpert(actor)) return true;
+  if (!question || !turn.experts?.isChannelMember) return false;
+  try {
+    return await turn.experts.isChannelMember(question.channel, actor, conversation);
+  } catch {
+    return false;
   }
 }
 

@@ -21,7 +21,8 @@ export function consentForm(turn: Turn, question: string | undefined, conceptId:
   const carried = { ...(question ? { t: question } : {}), ...(conceptId ? { c: conceptId } : {}) };
   return [{
     kind: 'expert-consent',
-    text: t.ask.consent(turn.retentionDays),
+    // asked in a channel or group chat, the answer goes to the asker's own chat, not here
+    text: t.ask.consent(turn.retentionDays, turn.event.conversation.scope === 'personal'),
     field: { label: t.ask.inputLabel, placeholder: t.ask.inputPlaceholder, maxLength: QUESTION_MAX, value: question ?? '' },
     actions: [
       { label: t.ask.withName, payload: encodeAction({ a: 'xsend', n: 1, ...carried }), style: 'primary' },
@@ -72,7 +73,7 @@ export async function sendQuestion(turn: Turn, payload: { n: 0 | 1; t?: string; 
     await turn.store.delete(questionKey(question.id));
     return [privateNotice(t.ask.sendFailed, 'warning')];
   }
-  return [privateNotice(t.ask.sent(turn.retentionDays))];
+  return [privateNotice(t.ask.sent(turn.retentionDays, turn.event.conversation.scope === 'personal'))];
 }
 
 function privateNotice(text: string, tone: 'info' | 'warning' = 'info'): Reply {

@@ -14,11 +14,13 @@ import { expertTexts as t } from './texts.js';
 /**
  * Up to `limit` concept answers for a query typed in a compose box, best first: the lookup's own answer or
  * suggestions (typos handled there), then concepts whose name starts with, or has a word starting with, what
- * was typed (people type word by word). The answers are the shared frozen ones, so renderings are reused.
+ * was typed (people type word by word). Nothing typed yet (the list Teams shows when the search opens): the
+ * central concepts. The answers are the shared frozen ones, so renderings are reused.
  */
 export function searchConcepts(snapshot: KnowledgeSnapshot, query: string, limit = 10): AnswerReply[] {
   const typed = foldText(query);
-  if (!typed || limit <= 0) return [];
+  if (limit <= 0) return [];
+  if (!typed) return centralConcepts(snapshot).slice(0, limit).map((c) => answerReply(c, snapshot));
   const ranked: Concept[] = snapshot.index.lookup(query).hits.map((h) => h.concept);
   const startsName: Concept[] = [];
   const startsWord: Concept[] = [];
@@ -85,6 +87,14 @@ export function conceptsInMessage(snapshot: KnowledgeSnapshot, text: string): Co
     i += advance;
   }
   return [...at.values()].sort((a, b) => a.position - b.position).map((f) => f.concept);
+}
+
+/** The concepts other concepts point to most (the knowledge's hubs), then by name: a start without a query. */
+function centralConcepts(snapshot: KnowledgeSnapshot): Concept[] {
+  const pointedTo = new Map<string, number>();
+  for (const concept of snapshot.concepts) for (const id of concept.related) pointedTo.set(id, (pointedTo.get(id) ?? 0) + 1);
+  const weight = (c: Concept) => pointedTo.get(c.id) ?? 0;
+  return [...snapshot.concepts].sort((a, b) => weight(b) - weight(a) || a.term.localeCompare(b.term, 'nl'));
 }
 
 function unique(concepts: readonly Concept[]): Concept[] {

@@ -7,9 +7,9 @@ import { plainFragment as p } from '../plain.js';
 export const expertTexts = {
   ask: {
     label: 'Vraag het de kennisredactie',
-    consent: (days: number) =>
+    consent: (days: number, personal = true) =>
       'Wil je deze vraag aan de kennisredactie stellen? De kennisredactie is een groep collega’s die de kennis in deze bot bijhoudt. ' +
-      'Ik stuur je vraag naar hun kanaal. Hun antwoord krijg je hier in je eigen chat. ' +
+      `Ik stuur je vraag naar hun kanaal. Hun antwoord krijg je ${personal ? 'hier in je eigen chat' : 'in je eigen chat met mij'}. ` +
       `Ik bewaar je vraag en het antwoord ${days} dagen. Met *vergeet mij* wis je ze eerder. ` +
       'Mogen de experts je naam zien? Zonder naam zien ze alleen je vraag.',
     inputLabel: 'Je vraag',
@@ -20,8 +20,8 @@ export const expertTexts = {
     cancelled: 'Oké, ik heb je vraag niet gestuurd en niets bewaard.',
     empty: 'Je vraag is leeg. Typ je vraag in het vak en kies dan een van de knoppen.',
     tooLong: (max: number) => `Je vraag is te lang (meer dan ${max} tekens). Maak hem wat korter.`,
-    sent: (days: number) =>
-      `Je vraag is naar de kennisredactie gestuurd. Hun antwoord krijg je hier in deze chat. Ik bewaar je vraag ${days} dagen.`,
+    sent: (days: number, personal = true) =>
+      `Je vraag is naar de kennisredactie gestuurd. Hun antwoord krijg je ${personal ? 'hier in deze chat' : 'in je eigen chat met mij'}. Ik bewaar je vraag ${days} dagen.`,
     noChannel:
       'Er is nog geen kanaal van de kennisredactie ingesteld. Je vraag is niet gestuurd en niet bewaard. ' +
       'Vraag je beheerder om het kanaal in te stellen.',

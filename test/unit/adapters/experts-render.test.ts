@@ -30,7 +30,7 @@ beforeAll(async () => {
     id: 'q1', question: TYPED, asker: { id: 'u', name: 'Anna *de* Vries', address: { platform: 'teams', ref: 'r' } }, conceptId: 'sociale-basis',
     channel: { platform: 'teams', ref: 'c' }, askedAt: Date.parse('2026-12-01T10:00:00Z'), updatedAt: 0, status: 'open', version: 1,
   };
-  const turn = { retentionDays: 30 } as Turn;
+  const turn = { retentionDays: 30, event: { conversation: { scope: 'personal' } } } as Turn;
   samples = [
     ['consent', consentForm(turn, TYPED, undefined)[0]!],
     ['open question', expertCard(question, snapshot)],

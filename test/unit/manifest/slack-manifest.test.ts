@@ -39,8 +39,9 @@ describe('Slack app manifest', () => {
 
   test('minimal scopes, the events, the slash command, interactivity and App Home, all on /slack/events', () => {
     // users:read: display names (users.info); files:write: exports as files (files.uploadV2); chat:write.public:
-    // the shortcut's "Deel in de thread" in a public channel the bot has not joined
-    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['app_mentions:read', 'chat:write', 'chat:write.public', 'commands', 'files:write', 'im:history', 'im:read', 'im:write', 'users:read']);
+    // the shortcut's "Deel in de thread" in a public channel the bot has not joined; channels:read and
+    // groups:read: the members of the experts' channel (EXPERTS_FROM_CHANNEL, conversations.members)
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['app_mentions:read', 'channels:read', 'chat:write', 'chat:write.public', 'commands', 'files:write', 'groups:read', 'im:history', 'im:read', 'im:write', 'users:read']);
     expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(['app_home_opened', 'app_mention', 'message.im']);
     expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(['/routeplanner']);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import nock from 'nock';
 import { PNG } from 'pngjs';
+import { SEARCH_COMMAND, SEARCH_PARAMETER } from '../../../src/adapters/teams/message-extension.js';
 import { buildTeamsManifest, packageTeams } from '../../../src/cli/package-teams.js';
 import { REPO_ROOT } from '../../helpers/knowledge-dir.js';
 
@@ -33,7 +34,8 @@ function schemaErrors(manifest: unknown): string[] {
 describe('Teams app manifest', () => {
   test('validates against the official Teams manifest schema bundled in @microsoft/app-manifest (no network)', () => {
     const manifest = JSON.parse(readFileSync(path.join(DIR, 'manifest.json'), 'utf8'));
-    expect(Number(manifest.manifestVersion)).toBeGreaterThanOrEqual(1.17);
+    expect(manifest.manifestVersion).toBe('1.24');
+    expect(manifest.$schema).toContain('/v1.24/');
     expect(schemaErrors(manifest)).toEqual([]);
     expect(schemaErrors({ ...manifest, bots: [{ ...manifest.bots[0], scopes: ['nowhere'] }] })).not.toEqual([]);
   });
@@ -42,6 +44,17 @@ describe('Teams app manifest', () => {
     const manifest = JSON.parse(readFileSync(path.join(DIR, 'manifest.json'), 'utf8'));
     expect(manifest.bots[0].scopes).toEqual(['personal', 'team', 'groupChat']);
     expect(manifest.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title)).toEqual(expect.arrayContaining(['help', 'start', 'verder', 'samenvatting', 'vergeet mij']));
+  });
+
+  test('the message extension: one query command with the id and parameter the adapter answers; the bot takes files (export)', () => {
+    const manifest = JSON.parse(readFileSync(path.join(DIR, 'manifest.json'), 'utf8'));
+    expect(manifest.bots[0].supportsFiles).toBe(true);
+    expect(manifest.composeExtensions).toHaveLength(1);
+    const [extension] = manifest.composeExtensions;
+    expect(extension).toMatchObject({ botId: manifest.bots[0].botId, composeExtensionType: 'botBased' });
+    expect(extension.commands).toEqual([expect.objectContaining({ id: SEARCH_COMMAND, type: 'query', initialRun: true, parameters: [expect.objectContaining({ name: SEARCH_PARAMETER, inputType: 'text' })] })]);
+    // a second extension is no valid manifest (Teams takes one)
+    expect(schemaErrors({ ...manifest, composeExtensions: [extension, extension] })).not.toEqual([]);
   });
 
   test('icons: color 192x192, outline 32x32 with a transparent background', () => {
@@ -63,6 +76,7 @@ describe('Teams app manifest', () => {
       const [names, manifest] = JSON.parse(listing);
       expect(names.sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
       expect(manifest.bots[0].botId).toBe(BOT);
+      expect(manifest.composeExtensions[0].botId).toBe(BOT);
       expect(manifest.validDomains).toEqual(['bot.gemeente.nl']);
       expect(schemaErrors(manifest)).toEqual([]);
     } finally {

@@ -44,3 +44,24 @@ test('a refused expert action is logged with the user id and the action only', (
   expect(JSON.parse(lines[0]!)).toMatchObject({ actor: 'slack:T:U9', action: 'xans', msg: 'expert action refused: not an expert' });
   expect(lines[0]).not.toContain('Carl');
 });
+
+test('channel membership (EXPERTS_FROM_CHANNEL) is asked of the channel\'s platform; none there, or a check that throws, is no membership', async () => {
+  const { log, lines } = capture();
+  const asked: string[] = [];
+  const slack: Deliverer = {
+    toExperts: async () => ({ ok: true }),
+    toConversation: async () => ({ ok: true }),
+    isChannelMember: async (ref, actor) => (asked.push(`${ref}:${actor.id}`), actor.id === 'slack:T:U1'),
+  };
+  const teams: Deliverer = { ...slack, isChannelMember: async () => Promise.reject(Object.assign(new Error('roster'), { code: 'CALL_TIMEOUT' })) };
+  const outbox = createOutbox({ slack, teams, other: { toExperts: slack.toExperts, toConversation: slack.toConversation } }, log);
+  const where = { key: 'slack:T:C1', scope: 'channel' as const };
+  const actor = (id: string) => ({ id, name: 'X', isAdmin: false });
+  expect(await outbox.isChannelMember!({ platform: 'slack', ref: 'c:T:C1' }, actor('slack:T:U1'), where)).toBe(true);
+  expect(await outbox.isChannelMember!({ platform: 'slack', ref: 'c:T:C1' }, actor('slack:T:U2'), where)).toBe(false);
+  expect(await outbox.isChannelMember!({ platform: 'teams', ref: 'x' }, actor('teams:a'), where)).toBe(false);
+  expect(await outbox.isChannelMember!({ platform: 'other', ref: 'x' }, actor('other:a'), where)).toBe(false);
+  expect(await outbox.isChannelMember!({ platform: 'nowhere', ref: 'x' }, actor('x'), where)).toBe(false);
+  expect(asked).toEqual(['c:T:C1:slack:T:U1', 'c:T:C1:slack:T:U2']);
+  expect(lines.join('')).toContain('channel membership not checked');
+});
