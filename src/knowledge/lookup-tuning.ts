@@ -52,4 +52,16 @@ export const LOOKUP_TUNING = {
   singleCandidateQueryCoverage: 0.9,
   /** ...and the query names at least this much of it ("wat doet de wmo", "wat is een visie"). */
   singleCandidateNameCoverage: 0.5,
+  /** A description stem found in more than this share of descriptions opens no candidates of its own. */
+  descriptionCandidateShare: 0.3,
+  /** A query word no description uses, as a share of the rarest word's weight: it explains nothing. */
+  descriptionUnknownWeight: 0.5,
+  /** A description score counts up to this (a short text that repeats a word scores over 1). */
+  descriptionCap: 1.2,
+  /** What a matching description adds to a name candidate's score, per unit of description score. */
+  descriptionBonus: 0.4,
+  /** The score of a concept only its description reaches, per unit of description score. */
+  descriptionOnly: 0.5,
+  descriptionSuggest: 0.7,
+  descriptionGap: 'global' as 'global' | 'own' | 'none',
 } as const;

@@ -2,14 +2,17 @@ import { LOOKUP_TUNING } from './lookup-tuning.js';
 import type { Candidate } from './rank.js';
 
 /**
- * Which words of a question only set its scene: a broad domain phrase, or a concept named in a modifier of the
- * topic. The rank measures a concept mostly by the rest, and a concept that explains only the scene goes after one
+ * Which words of a question only set its scene: a broad domain phrase, a publisher's name, or a concept named in
+ * a modifier of the topic. The rank measures a concept mostly by the rest, and a concept that explains only the scene goes after one
  * that explains the question.
  */
 
 /** Query positions that set the scene rather than ask: see contextPositions. */
 export interface Context {
-  /** Broad names ("sociale basis" in "sturing op de sociale basis"): they count less for every purpose. */
+  /**
+   * Broad names ("sociale basis" in "sturing op de sociale basis") and publishers ("movisie" in "wat verstaat
+   * movisie onder kwetsbare inwoners"): they count less for every purpose.
+   */
   readonly scene: ReadonlySet<number>;
   /** Concepts named in a modifier of the topic ("het buurthuis" in "subsidie voor het buurthuis"): they only order. */
   readonly modifier: ReadonlySet<number>;
@@ -31,8 +34,19 @@ export function isNamed(c: Candidate): boolean {
  * "sturing op de sociale basis" asks about sturing; and those of a concept named only after a preposition, in a
  * modifier of the topic (`topic`: the positions before it), so "subsidie voor het buurthuis" asks about subsidie.
  * The topic itself is never context, even when broad. Empty when the query is just the broad name.
+ *
+ * A publisher's name (`publishers`: its positions, publishers.ts) beside any other word is scene too, topic or
+ * not, and whether or not a concept explains the rest: "movisie vacatures" is no question about Movisie either.
  */
-export function contextPositions(candidates: readonly Candidate[], words: number, topic: number): Context {
+export function contextPositions(candidates: readonly Candidate[], words: number, topic: number, publishers: ReadonlySet<number> = NO_POSITIONS): Context {
+  const named = namedContext(candidates, words, topic);
+  if (publishers.size === 0 || publishers.size >= words) return named;
+  return { scene: new Set([...named.scene, ...publishers]), modifier: new Set([...named.modifier].filter((pos) => !publishers.has(pos))) };
+}
+
+const NO_POSITIONS: ReadonlySet<number> = new Set();
+
+function namedContext(candidates: readonly Candidate[], words: number, topic: number): Context {
   const scene = new Set<number>();
   for (const c of candidates) for (const pos of c.broadPositions) if (topic === words || pos >= topic) scene.add(pos);
   const inTopic = (c: Candidate): boolean => [...c.covered.keys()].some((pos) => pos < topic);

@@ -42,6 +42,8 @@ export interface Ranked {
   readonly score: number;
   /** The query positions it explains. */
   readonly covered: ReadonlyMap<number, number>;
+  /** It explains only the scene of the question, and nothing of the question was asked instead (no penalty yet). */
+  readonly onlyScene?: boolean;
 }
 
 /** Shared by every candidate without a broad name; never changed (a broad one gets a set of its own). */
@@ -104,9 +106,15 @@ export function scoreName(name: NameEntry, broad: boolean, { reached, weightOf, 
   prior.phraseWords = Math.max(prior.phraseWords, phraseWords);
 }
 
-export function rank(candidates: readonly Candidate[], concepts: readonly Concept[], positionWeight: readonly number[], topic = positionWeight.length): Ranked[] {
+export function rank(
+  candidates: readonly Candidate[],
+  concepts: readonly Concept[],
+  positionWeight: readonly number[],
+  topic = positionWeight.length,
+  publishers: ReadonlySet<number> = NO_POSITIONS,
+): Ranked[] {
   const t = LOOKUP_TUNING;
-  const { scene, modifier } = contextPositions(candidates, positionWeight.length, topic);
+  const { scene, modifier } = contextPositions(candidates, positionWeight.length, topic, publishers);
   const context = scene.size + modifier.size > 0;
   // beside a domain phrase, a concept is measured mostly by how much of the rest of the query it explains
   const explained = coverageOf(positionWeight.map((w, pos) => (scene.has(pos) ? w * t.contextWeight : w)));
@@ -132,7 +140,8 @@ export function rank(candidates: readonly Candidate[], concepts: readonly Concep
       const final = asked && sceneOnly ? score - t.sceneOnlyPenalty : score;
       // the lead only orders near-equals; it never lifts a candidate over a threshold
       const order = final + (c.firstPosition === lead ? t.leadBonus : 0);
-      return { ranked: { concept: concepts[c.concept]!, nameCoverage: c.nameCoverage, queryCoverage: explained(c), score: final, covered: c.covered }, order };
+      const onlyScene = sceneOnly && !asked;
+      return { ranked: { concept: concepts[c.concept]!, nameCoverage: c.nameCoverage, queryCoverage: explained(c), score: final, covered: c.covered, onlyScene }, order };
     })
     .sort((a, b) => b.order - a.order || b.ranked.nameCoverage - a.ranked.nameCoverage || a.ranked.concept.id.localeCompare(b.ranked.concept.id))
     .map((s) => s.ranked);

@@ -8,6 +8,9 @@ import { broadNameSteps, compoundVariantSteps, equivalentNameSteps, stemVariants
 import { createQueryReader, type QueryPart } from './query-parts.js';
 import { decide, rank, scoreName, type Candidate, type LookupResult, type NameEntry } from './rank.js';
 import type { Synonym } from './synonyms.js';
+import { analyseDescriptions, describedQuery, descriptionIndexSteps, type DescriptionAnalysis } from './description-index.js';
+import { blendDescriptions, suggestDescribed } from './description-rank.js';
+import { publisherPhrases, publisherPositions } from './publishers.js';
 
 export { LOOKUP_TUNING } from './lookup-tuning.js';
 export type { LookupHit, LookupOutcome, LookupResult } from './rank.js';
@@ -50,10 +53,10 @@ export function createSearchIndex(concepts: readonly Concept[], opts: SearchOpti
  */
 export async function createSearchIndexInSlices(
   concepts: readonly Concept[],
-  opts: SearchOptions & { sliceMs?: number; analysed?: readonly (readonly NameAnalysis[])[] } = {},
+  opts: SearchOptions & { sliceMs?: number; analysed?: readonly (readonly NameAnalysis[])[]; described?: readonly DescriptionAnalysis[] } = {},
 ): Promise<SearchIndex> {
   const sliceMs = opts.sliceMs ?? 0.25;
-  const steps = indexSteps(concepts, opts, opts.analysed);
+  const steps = indexSteps(concepts, opts, opts.analysed, opts.described);
   for (;;) {
     const end = performance.now() + sliceMs;
     let r = steps.next();
@@ -85,7 +88,12 @@ export function analyseNames(concepts: readonly Concept[]): NameAnalysis[][] {
 }
 
 /** The index build as small resumable steps: it yields after each concept and each batch of words. */
-function* indexSteps(concepts: readonly Concept[], opts: SearchOptions, analysed?: readonly (readonly NameAnalysis[])[]): Generator<void, SearchIndex> {
+function* indexSteps(
+  concepts: readonly Concept[],
+  opts: SearchOptions,
+  analysed?: readonly (readonly NameAnalysis[])[],
+  described?: readonly DescriptionAnalysis[],
+): Generator<void, SearchIndex> {
   const names: NameEntry[] = [];
   const postings = new Map<string, number[]>();
   /** Every folded word (and joined compound) of every name, with its stem: fuzzy matching works on words. */
@@ -129,6 +137,11 @@ function* indexSteps(concepts: readonly Concept[], opts: SearchOptions, analysed
   const equivalents = yield* equivalentNameSteps(concepts, analysis, names, postings);
   const weightOf = (stem: string): number => idf.get(stem) ?? unknownWeight;
   const readQuery = createQueryReader({ postings, stemOfWord, trigrams }, opts.synonyms ?? [], equivalents);
+  const publishers = publisherPhrases(concepts);
+  const descriptions = yield* descriptionIndexSteps(described ?? analyseDescriptions(concepts), {
+    maxCandidateShare: LOOKUP_TUNING.descriptionCandidateShare,
+    unknownWeight: LOOKUP_TUNING.descriptionUnknownWeight,
+  });
 
   function lookup(query: string): LookupResult {
     const tokens = queryTokens(query);
@@ -159,7 +172,12 @@ function* indexSteps(concepts: readonly Concept[], opts: SearchOptions, analysed
         scoreName(names[nameId]!, broad.has(nameId), scoring, byConcept);
       }
     }
-    return decide(query, tokens.length, rank([...byConcept.values()], concepts, positionWeight, topicLength(query)));
+    const ranked = rank([...byConcept.values()], concepts, positionWeight, topicLength(query), publisherPositions(tokens, publishers));
+    const named = decide(query, tokens.length, ranked);
+    if (named.outcome === 'match') return named;
+    // the names left it open: what the concepts' descriptions say decides the suggestions
+    const described = descriptions.score(describedQuery(tokens, parts, descriptions, LOOKUP_TUNING.compoundPartSimilarity));
+    return suggestDescribed(query, blendDescriptions(ranked, described, concepts));
   }
 
   // A snapshot never changes, so the answer to the same text never does either: the questions people ask most

@@ -1,0 +1,61 @@
+import { LOOKUP_TUNING } from './lookup-tuning.js';
+import type { LookupResult, Ranked } from './rank.js';
+import type { Concept } from './schema.js';
+
+/**
+ * What the concepts' descriptions add when their names did not give a confident answer: a weaker signal that
+ * reorders the name candidates a little and brings in concepts the query describes without naming them, as
+ * "bedoelde je..." suggestions. Names always speak first: a confident name match never gets here.
+ */
+
+interface Blended {
+  readonly ranked: Ranked;
+  /** Worth offering: its name score, or a description score of at least descriptionSuggest. */
+  readonly offered: boolean;
+  /** Its place: the name score with a share of the description's, more so where its names explain less. */
+  readonly order: number;
+}
+
+/**
+ * The name ranking with the description scores (concept index -> 0..1+) blended in: a name candidate gains
+ * for a matching description, the more the less its names explain of the query, and never scores under its
+ * description alone; a concept only its description reaches enters with a share of that score. A candidate
+ * that explains only the scene goes after a concept the description brings in for the question.
+ */
+export function blendDescriptions(ranked: readonly Ranked[], described: ReadonlyMap<number, number>, concepts: readonly Concept[]): Blended[] {
+  const t = LOOKUP_TUNING;
+  const indexOf = new Map(concepts.map((c, i) => [c, i]));
+  const seen = new Set<number>();
+  const explained = Math.min(1, Math.max(0, ...ranked.map((r) => r.queryCoverage)));
+  const describedAs = (d: number): number => t.descriptionOnly * Math.min(d, t.descriptionCap);
+  const blended: Blended[] = ranked.map((r) => {
+    const i = indexOf.get(r.concept)!;
+    seen.add(i);
+    const d = Math.min(described.get(i) ?? 0, t.descriptionCap);
+    const gap = t.descriptionGap === 'global' ? 1 - explained : t.descriptionGap === 'own' ? 1 - Math.min(1, r.queryCoverage) : 1;
+    const order = Math.max(r.score + t.descriptionBonus * d * gap, describedAs(d));
+    return { ranked: r, offered: r.score >= t.suggestScore || d >= t.descriptionSuggest, order };
+  });
+  for (const [i, d] of described) {
+    if (seen.has(i)) continue;
+    const score = describedAs(d);
+    blended.push({ ranked: { concept: concepts[i]!, nameCoverage: 0, queryCoverage: 0, score, covered: new Map() }, offered: d >= t.descriptionSuggest, order: score });
+  }
+  const asked = blended.some((b) => b.offered && !b.ranked.onlyScene);
+  const placed = blended.map((b) => (asked && b.ranked.onlyScene ? { ...b, order: b.order - t.sceneOnlyPenalty } : b));
+  return placed.sort((a, b) => b.order - a.order || b.ranked.nameCoverage - a.ranked.nameCoverage || a.ranked.concept.id.localeCompare(b.ranked.concept.id));
+}
+
+/** "bedoelde je..." with the blended ranking, or none when nothing is worth offering. */
+export function suggestDescribed(query: string, blended: readonly Blended[]): LookupResult {
+  const t = LOOKUP_TUNING;
+  const offered = blended.filter((b) => b.offered);
+  const [best] = offered;
+  if (!best) return { query, outcome: 'none', hits: [] };
+  const floor = Math.max(t.suggestFloor, best.order * 0.6);
+  const hits = offered
+    .filter((b, i) => i === 0 || b.order >= floor)
+    .slice(0, t.maxSuggestions)
+    .map((b) => ({ concept: b.ranked.concept, score: Math.round(Math.min(1, b.order) * 1000) / 1000 }));
+  return { query, outcome: 'suggest', hits };
+}
