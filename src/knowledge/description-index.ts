@@ -40,9 +40,9 @@ export interface DescriptionIndex {
   /**
    * Concept index -> how well its description matches the query's words, as a share of the query's weight
    * (a word weighs by its rarity among the descriptions; one occurrence in a text of average length counts in
-   * full); only concepts above zero.
+   * full); only concepts above zero. Words at `skip` positions count for the query's weight but match nothing.
    */
-  score(query: readonly DescribedWord[]): Map<number, number>;
+  score(query: readonly DescribedWord[], skip?: ReadonlySet<number>): Map<number, number>;
 }
 
 const K1 = 1.2;
@@ -86,15 +86,15 @@ export function* descriptionIndexSteps(docs: readonly DescriptionAnalysis[], opt
 
   return {
     hasWord: (word) => words.has(word),
-    score(query) {
+    score(query, skip) {
       let total = 0;
-      const known = query.map((alternatives) => {
+      const known = query.map((alternatives, pos) => {
         const found = alternatives.flatMap(({ stem, sim }) => {
           const df = postings.get(stem)?.length ?? 0;
           return df > 0 ? [{ stem, weight: idfOf(df) * sim }] : [];
         });
         total += found.length > 0 ? Math.max(...found.map((f) => f.weight)) : maxIdf * opts.unknownWeight;
-        return found;
+        return skip?.has(pos) ? [] : found;
       });
       const candidates = new Set<number>();
       for (const found of known) {

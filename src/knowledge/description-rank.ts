@@ -22,18 +22,21 @@ interface Blended {
  * description alone; a concept only its description reaches enters with a share of that score. A candidate
  * that explains only the scene goes after a concept the description brings in for the question.
  */
-export function blendDescriptions(ranked: readonly Ranked[], described: ReadonlyMap<number, number>, concepts: readonly Concept[]): Blended[] {
+export function blendDescriptions(
+  ranked: readonly Ranked[],
+  described: ReadonlyMap<number, number>,
+  adds: ReadonlyMap<number, number>,
+  concepts: readonly Concept[],
+): Blended[] {
   const t = LOOKUP_TUNING;
   const indexOf = new Map(concepts.map((c, i) => [c, i]));
   const seen = new Set<number>();
-  const explained = Math.min(1, Math.max(0, ...ranked.map((r) => r.queryCoverage)));
   const describedAs = (d: number): number => t.descriptionOnly * Math.min(d, t.descriptionCap);
   const blended: Blended[] = ranked.map((r) => {
     const i = indexOf.get(r.concept)!;
     seen.add(i);
     const d = Math.min(described.get(i) ?? 0, t.descriptionCap);
-    const gap = t.descriptionGap === 'global' ? 1 - explained : t.descriptionGap === 'own' ? 1 - Math.min(1, r.queryCoverage) : 1;
-    const order = Math.max(r.score + t.descriptionBonus * d * gap, describedAs(d));
+    const order = Math.max(r.score + (r.lead ? t.leadBonus : 0) + t.descriptionBonus * Math.min(adds.get(i) ?? 0, t.descriptionCap), describedAs(d));
     return { ranked: r, offered: r.score >= t.suggestScore || d >= t.descriptionSuggest, order };
   });
   for (const [i, d] of described) {

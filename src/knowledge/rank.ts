@@ -44,6 +44,8 @@ export interface Ranked {
   readonly covered: ReadonlyMap<number, number>;
   /** It explains only the scene of the question, and nothing of the question was asked instead (no penalty yet). */
   readonly onlyScene?: boolean;
+  /** Named first in the query, of the concepts named for the most part: it goes first among near-equals. */
+  readonly lead?: boolean;
 }
 
 /** Shared by every candidate without a broad name; never changed (a broad one gets a set of its own). */
@@ -141,7 +143,8 @@ export function rank(
       // the lead only orders near-equals; it never lifts a candidate over a threshold
       const order = final + (c.firstPosition === lead ? t.leadBonus : 0);
       const onlyScene = sceneOnly && !asked;
-      return { ranked: { concept: concepts[c.concept]!, nameCoverage: c.nameCoverage, queryCoverage: explained(c), score: final, covered: c.covered, onlyScene }, order };
+      const leads = c.firstPosition === lead;
+      return { ranked: { concept: concepts[c.concept]!, nameCoverage: c.nameCoverage, queryCoverage: explained(c), score: final, covered: c.covered, onlyScene, lead: leads }, order };
     })
     .sort((a, b) => b.order - a.order || b.ranked.nameCoverage - a.ranked.nameCoverage || a.ranked.concept.id.localeCompare(b.ranked.concept.id))
     .map((s) => s.ranked);

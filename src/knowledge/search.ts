@@ -173,11 +173,13 @@ function* indexSteps(
       }
     }
     const ranked = rank([...byConcept.values()], concepts, positionWeight, topicLength(query), publisherPositions(tokens, publishers));
-    const named = decide(query, tokens.length, ranked);
-    if (named.outcome === 'match') return named;
+    const byNames = decide(query, tokens.length, ranked);
+    if (byNames.outcome === 'match') return byNames;
     // the names left it open: what the concepts' descriptions say decides the suggestions
-    const described = descriptions.score(describedQuery(tokens, parts, descriptions, LOOKUP_TUNING.compoundPartSimilarity));
-    return suggestDescribed(query, blendDescriptions(ranked, described, concepts));
+    const words = describedQuery(tokens, parts, descriptions, LOOKUP_TUNING.compoundPartSimilarity);
+    // a name candidate's description counts for the words no concept's names explain ("verschil" in "verschil mantelzorg en vrijwilliger")
+    const named = new Set(ranked.filter((r) => r.nameCoverage >= LOOKUP_TUNING.contextMinNameCoverage).flatMap((r) => [...r.covered.keys()]));
+    return suggestDescribed(query, blendDescriptions(ranked, descriptions.score(words), descriptions.score(words, named), concepts));
   }
 
   // A snapshot never changes, so the answer to the same text never does either: the questions people ask most
