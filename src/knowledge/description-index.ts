@@ -38,11 +38,11 @@ export interface DescriptionIndex {
   /** True when a description uses this folded word. */
   hasWord(word: string): boolean;
   /**
-   * Concept index -> how well its description matches the query's words, as a share of the query's weight
+   * Concept index -> how well its description matches each word of the query, as a share of the query's weight
    * (a word weighs by its rarity among the descriptions; one occurrence in a text of average length counts in
-   * full); only concepts above zero. Words at `skip` positions count for the query's weight but match nothing.
+   * full), so the shares add up to the description's score; only concepts that match a word.
    */
-  score(query: readonly DescribedWord[], skip?: ReadonlySet<number>): Map<number, number>;
+  score(query: readonly DescribedWord[]): Map<number, number[]>;
 }
 
 const K1 = 1.2;
@@ -86,15 +86,15 @@ export function* descriptionIndexSteps(docs: readonly DescriptionAnalysis[], opt
 
   return {
     hasWord: (word) => words.has(word),
-    score(query, skip) {
+    score(query) {
       let total = 0;
-      const known = query.map((alternatives, pos) => {
+      const known = query.map((alternatives) => {
         const found = alternatives.flatMap(({ stem, sim }) => {
           const df = postings.get(stem)?.length ?? 0;
           return df > 0 ? [{ stem, weight: idfOf(df) * sim }] : [];
         });
         total += found.length > 0 ? Math.max(...found.map((f) => f.weight)) : maxIdf * opts.unknownWeight;
-        return skip?.has(pos) ? [] : found;
+        return found;
       });
       const candidates = new Set<number>();
       for (const found of known) {
@@ -103,20 +103,21 @@ export function* descriptionIndexSteps(docs: readonly DescriptionAnalysis[], opt
           if (list.length <= maxCandidates) for (const i of list) candidates.add(i);
         }
       }
-      const scores = new Map<number, number>();
+      const scores = new Map<number, number[]>();
       for (const i of candidates) {
         const tf = termFrequency[i]!;
-        let sum = 0;
-        for (const found of known) {
-          let best = 0;
-          for (const { stem, weight } of found) {
-            const f = tf.get(stem);
-            // one occurrence in a description of average length counts 1; more, or a shorter text, a little more
-            if (f !== undefined) best = Math.max(best, (weight * f * (K1 + 1)) / (f + lengthNorm[i]!));
-          }
-          sum += best;
-        }
-        scores.set(i, sum / total);
+        scores.set(
+          i,
+          known.map((found) => {
+            let best = 0;
+            for (const { stem, weight } of found) {
+              const f = tf.get(stem);
+              // one occurrence in a description of average length counts 1; more, or a shorter text, a little more
+              if (f !== undefined) best = Math.max(best, (weight * f * (K1 + 1)) / (f + lengthNorm[i]!));
+            }
+            return best / total;
+          }),
+        );
       }
       return scores;
     },

@@ -20,14 +20,10 @@ interface Blended {
  * The name ranking with the description scores (concept index -> 0..1+) blended in: a name candidate gains
  * for a matching description, the more the less its names explain of the query, and never scores under its
  * description alone; a concept only its description reaches enters with a share of that score. A candidate
- * that explains only the scene goes after a concept the description brings in for the question.
+ * that explains only the scene goes after a concept the description brings in for the question. In a
+ * `comparison` of named concepts the descriptions reorder none of them: the one named first is asked about.
  */
-export function blendDescriptions(
-  ranked: readonly Ranked[],
-  described: ReadonlyMap<number, number>,
-  adds: ReadonlyMap<number, number>,
-  concepts: readonly Concept[],
-): Blended[] {
+export function blendDescriptions(ranked: readonly Ranked[], described: ReadonlyMap<number, readonly number[]>, concepts: readonly Concept[], comparison = false): Blended[] {
   const t = LOOKUP_TUNING;
   const indexOf = new Map(concepts.map((c, i) => [c, i]));
   const seen = new Set<number>();
@@ -35,12 +31,16 @@ export function blendDescriptions(
   const blended: Blended[] = ranked.map((r) => {
     const i = indexOf.get(r.concept)!;
     seen.add(i);
-    const d = Math.min(described.get(i) ?? 0, t.descriptionCap);
-    const order = Math.max(r.score + (r.lead ? t.leadBonus : 0) + t.descriptionBonus * Math.min(adds.get(i) ?? 0, t.descriptionCap), describedAs(d));
+    const shares = described.get(i) ?? [];
+    const d = Math.min(sum(shares), t.descriptionCap);
+    // its description counts for the words its own names do not explain: those it says nothing new about
+    const adds = Math.min(sum(shares.filter((_, pos) => !r.covered.has(pos))), t.descriptionCap);
+    const order = Math.max(r.score + (r.lead ? t.leadBonus : 0) + (comparison ? 0 : t.descriptionBonus * adds), describedAs(d));
     return { ranked: r, offered: r.score >= t.suggestScore || d >= t.descriptionSuggest, order };
   });
-  for (const [i, d] of described) {
+  for (const [i, shares] of described) {
     if (seen.has(i)) continue;
+    const d = sum(shares);
     const score = describedAs(d);
     blended.push({ ranked: { concept: concepts[i]!, nameCoverage: 0, queryCoverage: 0, score, covered: new Map() }, offered: d >= t.descriptionSuggest, order: score });
   }
@@ -61,4 +61,10 @@ export function suggestDescribed(query: string, blended: readonly Blended[]): Lo
     .slice(0, t.maxSuggestions)
     .map((b) => ({ concept: b.ranked.concept, score: Math.round(Math.min(1, b.order) * 1000) / 1000 }));
   return { query, outcome: 'suggest', hits };
+}
+
+function sum(values: readonly number[]): number {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
 }

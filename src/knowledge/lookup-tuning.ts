@@ -59,8 +59,8 @@ export const LOOKUP_TUNING = {
   /** A description score counts up to this (a short text that repeats a word scores over 1). */
   descriptionCap: 1.2,
   /** What a matching description adds to a name candidate's score, per unit of description score. */
-  descriptionBonus: 0.3,
+  descriptionBonus: 0.2,
   /** The score of a concept only its description reaches, per unit of description score. */
-  descriptionOnly: 0.5,
+  descriptionOnly: 0.6,
   descriptionSuggest: 0.7,
 } as const;

@@ -59,3 +59,15 @@ function namedContext(candidates: readonly Candidate[], words: number, topic: nu
   const explainsRest = candidates.some((c) => isNamed(c) && [...c.covered.keys()].some((pos) => !scene.has(pos) && !modifier.has(pos)));
   return explainsRest ? { scene, modifier } : NO_CONTEXT;
 }
+
+/** Words that compare ("verschil mantelzorg en vrijwilliger", "mkba vs business case"). */
+const COMPARING = new Set(['verschil', 'verschillen', 'vs', 'versus', 'vergelijk', 'vergelijken', 'vergelijking', 'difference', 'compared']);
+
+/**
+ * True when the query compares two concepts it names in full: then the one named first is the question (rank.ts
+ * gives it the lead), and what their descriptions say of each other does not reorder them.
+ */
+export function comparesNamed(foldedWords: readonly string[], ranked: readonly { readonly nameCoverage: number; readonly covered: ReadonlyMap<number, number> }[]): boolean {
+  if (!foldedWords.some((w) => COMPARING.has(w))) return false;
+  return ranked.filter((r) => r.nameCoverage >= LOOKUP_TUNING.confidentNameCoverage && r.covered.size > 0).length >= 2;
+}

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Concept } from './schema.js';
-import { foldText, nameTokens, queryTokens, stemWord, topicLength, type Token } from './normalize.js';
+import { foldedWords, foldText, nameTokens, queryTokens, stemWord, topicLength, type Token } from './normalize.js';
 import { conceptNames } from './concept-names.js';
 import { trigramIndexSteps, type TrigramIndex } from './trigram-index.js';
 import { LOOKUP_TUNING } from './lookup-tuning.js';
@@ -11,6 +11,7 @@ import type { Synonym } from './synonyms.js';
 import { analyseDescriptions, describedQuery, descriptionIndexSteps, type DescriptionAnalysis } from './description-index.js';
 import { blendDescriptions, suggestDescribed } from './description-rank.js';
 import { publisherPhrases, publisherPositions } from './publishers.js';
+import { comparesNamed } from './query-context.js';
 
 export { LOOKUP_TUNING } from './lookup-tuning.js';
 export type { LookupHit, LookupOutcome, LookupResult } from './rank.js';
@@ -177,9 +178,7 @@ function* indexSteps(
     if (byNames.outcome === 'match') return byNames;
     // the names left it open: what the concepts' descriptions say decides the suggestions
     const words = describedQuery(tokens, parts, descriptions, LOOKUP_TUNING.compoundPartSimilarity);
-    // a name candidate's description counts for the words no concept's names explain ("verschil" in "verschil mantelzorg en vrijwilliger")
-    const named = new Set(ranked.filter((r) => r.nameCoverage >= LOOKUP_TUNING.contextMinNameCoverage).flatMap((r) => [...r.covered.keys()]));
-    return suggestDescribed(query, blendDescriptions(ranked, descriptions.score(words), descriptions.score(words, named), concepts));
+    return suggestDescribed(query, blendDescriptions(ranked, descriptions.score(words), concepts, comparesNamed(foldedWords(query), ranked)));
   }
 
   // A snapshot never changes, so the answer to the same text never does either: the questions people ask most
