@@ -14,6 +14,8 @@ interface Blended {
   readonly offered: boolean;
   /** Its place: the name score with a share of the description's, more so where its names explain less. */
   readonly order: number;
+  /** Its names explain only the scene, and its description not much of the rest: it goes after the question's candidates. */
+  readonly sceneOnly: boolean;
 }
 
 /**
@@ -36,17 +38,18 @@ export function blendDescriptions(ranked: readonly Ranked[], described: Readonly
     // its description counts for the words its own names do not explain: those it says nothing new about
     const adds = Math.min(sum(shares.filter((_, pos) => !r.covered.has(pos))), t.descriptionCap);
     const order = Math.max(r.score + (r.lead ? t.leadBonus : 0) + (comparison ? 0 : t.descriptionBonus * adds), describedAs(d));
-    return { ranked: r, offered: r.score >= t.suggestScore || d >= t.descriptionSuggest, order };
+    return { ranked: r, offered: r.score >= t.suggestScore || d >= t.descriptionSuggest, order, sceneOnly: r.onlyScene === true && adds < t.descriptionSuggest };
   });
   for (const [i, shares] of described) {
     if (seen.has(i)) continue;
     const d = sum(shares);
     const score = describedAs(d);
-    blended.push({ ranked: { concept: concepts[i]!, nameCoverage: 0, queryCoverage: 0, score, covered: new Map() }, offered: d >= t.descriptionSuggest, order: score });
+    blended.push({ ranked: { concept: concepts[i]!, nameCoverage: 0, queryCoverage: 0, score, covered: new Map() }, offered: d >= t.descriptionSuggest, order: score, sceneOnly: false });
   }
-  const asked = blended.some((b) => b.offered && !b.ranked.onlyScene);
-  const placed = blended.map((b) => (asked && b.ranked.onlyScene ? { ...b, order: b.order - t.sceneOnlyPenalty } : b));
-  return placed.sort((a, b) => b.order - a.order || b.ranked.nameCoverage - a.ranked.nameCoverage || a.ranked.concept.id.localeCompare(b.ranked.concept.id));
+  // as in rank.ts: what explains only the scene goes after what is offered for the question itself
+  const asked = blended.some((b) => b.offered && !b.sceneOnly);
+  const after = (b: Blended): number => (asked && b.sceneOnly ? 1 : 0);
+  return blended.sort((a, b) => after(a) - after(b) || b.order - a.order || b.ranked.nameCoverage - a.ranked.nameCoverage || a.ranked.concept.id.localeCompare(b.ranked.concept.id));
 }
 
 /** "bedoelde je..." with the blended ranking, or none when nothing is worth offering. */

@@ -35,13 +35,15 @@ export function isNamed(c: Candidate): boolean {
  * modifier of the topic (`topic`: the positions before it), so "subsidie voor het buurthuis" asks about subsidie.
  * The topic itself is never context, even when broad. Empty when the query is just the broad name.
  *
- * A publisher's name (`publishers`: its positions, publishers.ts) beside any other word is scene too, topic or
- * not, and whether or not a concept explains the rest: "movisie vacatures" is no question about Movisie either.
+ * Some words set the scene by their place in the question alone (`fixed`): a publisher's name (publishers.ts)
+ * and the kind asked for after a description ("..., welke conditie van sociale kwaliteit is dat"). Beside any
+ * other word they are scene, topic or not, and whether or not a concept explains the rest: "movisie vacatures"
+ * is no question about Movisie either.
  */
-export function contextPositions(candidates: readonly Candidate[], words: number, topic: number, publishers: ReadonlySet<number> = NO_POSITIONS): Context {
+export function contextPositions(candidates: readonly Candidate[], words: number, topic: number, fixed: ReadonlySet<number> = NO_POSITIONS): Context {
   const named = namedContext(candidates, words, topic);
-  if (publishers.size === 0 || publishers.size >= words) return named;
-  return { scene: new Set([...named.scene, ...publishers]), modifier: new Set([...named.modifier].filter((pos) => !publishers.has(pos))) };
+  if (fixed.size === 0 || fixed.size >= words) return named;
+  return { scene: new Set([...named.scene, ...fixed]), modifier: new Set([...named.modifier].filter((pos) => !fixed.has(pos))) };
 }
 
 const NO_POSITIONS: ReadonlySet<number> = new Set();

@@ -113,10 +113,10 @@ export function rank(
   concepts: readonly Concept[],
   positionWeight: readonly number[],
   topic = positionWeight.length,
-  publishers: ReadonlySet<number> = NO_POSITIONS,
+  fixedScene: ReadonlySet<number> = NO_POSITIONS,
 ): Ranked[] {
   const t = LOOKUP_TUNING;
-  const { scene, modifier } = contextPositions(candidates, positionWeight.length, topic, publishers);
+  const { scene, modifier } = contextPositions(candidates, positionWeight.length, topic, fixedScene);
   const context = scene.size + modifier.size > 0;
   // beside a domain phrase, a concept is measured mostly by how much of the rest of the query it explains
   const explained = coverageOf(positionWeight.map((w, pos) => (scene.has(pos) ? w * t.contextWeight : w)));

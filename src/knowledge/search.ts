@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Concept } from './schema.js';
-import { foldedWords, foldText, nameTokens, queryTokens, stemWord, topicLength, type Token } from './normalize.js';
+import { askedKindPositions, foldedWords, foldText, nameTokens, queryTokens, stemWord, topicLength, type Token } from './normalize.js';
 import { conceptNames } from './concept-names.js';
 import { trigramIndexSteps, type TrigramIndex } from './trigram-index.js';
 import { LOOKUP_TUNING } from './lookup-tuning.js';
@@ -173,7 +173,9 @@ function* indexSteps(
         scoreName(names[nameId]!, broad.has(nameId), scoring, byConcept);
       }
     }
-    const ranked = rank([...byConcept.values()], concepts, positionWeight, topicLength(query), publisherPositions(tokens, publishers));
+    // a publisher's name and the kind asked for after a description set the scene wherever they stand
+    const fixedScene = new Set([...publisherPositions(tokens, publishers), ...askedKindPositions(query)]);
+    const ranked = rank([...byConcept.values()], concepts, positionWeight, topicLength(query), fixedScene);
     const byNames = decide(query, tokens.length, ranked);
     if (byNames.outcome === 'match') return byNames;
     // the names left it open: what the concepts' descriptions say decides the suggestions
