@@ -54,6 +54,8 @@ export interface DescriptionOptions {
    * candidates the rarer words open), so a query touches a short list even on a large base.
    */
   readonly maxCandidateShare: number;
+  /** At most about this many concepts are scored per query: the rarest words open candidates first. */
+  readonly maxCandidates: number;
   /** How much a query stem no description uses weighs, relative to the rarest stem: it explains nothing. */
   readonly unknownWeight: number;
 }
@@ -82,7 +84,7 @@ export function* descriptionIndexSteps(docs: readonly DescriptionAnalysis[], opt
   const idfOf = (df: number): number => Math.log(1 + (n - df + 0.5) / (df + 0.5));
   const maxIdf = idfOf(1);
   const lengthNorm = termFrequency.map((_, i) => K1 * (1 - B + (B * docs[i]!.stems.length) / averageLength));
-  const maxCandidates = Math.max(1, Math.floor(n * opts.maxCandidateShare));
+  const maxShared = Math.max(1, Math.floor(n * opts.maxCandidateShare));
 
   return {
     hasWord: (word) => words.has(word),
@@ -97,11 +99,14 @@ export function* descriptionIndexSteps(docs: readonly DescriptionAnalysis[], opt
         return found;
       });
       const candidates = new Set<number>();
-      for (const found of known) {
-        for (const { stem } of found) {
-          const list = postings.get(stem)!;
-          if (list.length <= maxCandidates) for (const i of list) candidates.add(i);
-        }
+      const opening = known
+        .flat()
+        .map(({ stem }) => postings.get(stem)!)
+        .filter((list) => list.length <= maxShared)
+        .sort((a, b) => a.length - b.length);
+      for (const list of opening) {
+        if (candidates.size >= opts.maxCandidates) break;
+        for (const i of list) candidates.add(i);
       }
       const scores = new Map<number, number[]>();
       for (const i of candidates) {

@@ -54,6 +54,8 @@ export const LOOKUP_TUNING = {
   singleCandidateNameCoverage: 0.5,
   /** A description stem found in more than this share of descriptions opens no candidates of its own. */
   descriptionCandidateShare: 0.3,
+  /** About how many concepts a query's description scoring touches at most (the rarest words open them first). */
+  descriptionMaxCandidates: 200,
   /** A query word no description uses, as a share of the rarest word's weight: it explains nothing. */
   descriptionUnknownWeight: 0.5,
   /** A description score counts up to this (a short text that repeats a word scores over 1). */

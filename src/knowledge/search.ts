@@ -141,6 +141,7 @@ function* indexSteps(
   const publishers = publisherPhrases(concepts);
   const descriptions = yield* descriptionIndexSteps(described ?? analyseDescriptions(concepts), {
     maxCandidateShare: LOOKUP_TUNING.descriptionCandidateShare,
+    maxCandidates: LOOKUP_TUNING.descriptionMaxCandidates,
     unknownWeight: LOOKUP_TUNING.descriptionUnknownWeight,
   });
 

@@ -27,7 +27,7 @@ const concepts = [
 ];
 
 const built = (): DescriptionIndex => {
-  const steps = descriptionIndexSteps(analyseDescriptions(concepts), { maxCandidateShare: 0.5, unknownWeight: 0.5 });
+  const steps = descriptionIndexSteps(analyseDescriptions(concepts), { maxCandidateShare: 0.5, maxCandidates: 200, unknownWeight: 0.5 });
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
@@ -64,12 +64,21 @@ describe('the description index', () => {
 
   test('a word in more than the candidate share of descriptions opens no candidates of its own', () => {
     // "hulp" is in 3 of 11 descriptions; with a share of 0.2 (2 concepts) it opens none
-    const steps = descriptionIndexSteps(analyseDescriptions(concepts), { maxCandidateShare: 0.2, unknownWeight: 0.5 });
+    const steps = descriptionIndexSteps(analyseDescriptions(concepts), { maxCandidateShare: 0.2, maxCandidates: 200, unknownWeight: 0.5 });
     let r = steps.next();
     while (!r.done) r = steps.next();
     expect(r.value.score(queryTokens('hulp').map((t) => [{ stem: t.stem, sim: 1 }])).size).toBe(0);
     expect(index.score(queryTokens('hulp').map((t) => [{ stem: t.stem, sim: 1 }])).size).toBe(3);
   });
+});
+
+test('the rarest words open candidates first, up to the cap: a query scores a short list on a large base', () => {
+  const steps = descriptionIndexSteps(analyseDescriptions(concepts), { maxCandidateShare: 1, maxCandidates: 1, unknownWeight: 0.5 });
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  // "hulp" is in three descriptions, "maaltijdservice" in one: that one is scored, the other two are not
+  const scored = r.value.score(queryTokens('hulp maaltijdservice').map((t) => [{ stem: t.stem, sim: 1 }]));
+  expect([...scored.keys()].map((i) => concepts[i]!.id)).toEqual(['algemene-voorziening']);
 });
 
 describe('lookup with descriptions (a weaker signal than names)', () => {
