@@ -97,8 +97,11 @@ describe('lookup with descriptions (a weaker signal than names)', () => {
     expect(result('wat is mantelzorg')).toEqual({ outcome: 'match', ids: ['mantelzorg'] });
   });
 
-  test('nothing near in names or descriptions is still no answer', () => {
+  test('nothing near in names or descriptions is still no answer; nor is one word shared with a description', () => {
     expect(result('recept voor pannenkoeken').outcome).toBe('none');
+    // "maaltijdservice" is in one description, and it is that description's rarest word: still no reading of the question
+    expect(result('maaltijdservice bestellen').outcome).toBe('none');
+    expect(result('maaltijdservice zonder onderzoek').outcome).toBe('suggest');
   });
 
   test('in a comparison of two named concepts the one named first stays first, whatever their texts say of each other', () => {
