@@ -10,7 +10,7 @@ import type { Concept } from './schema.js';
 
 interface Blended {
   readonly ranked: Ranked;
-  /** Worth offering: its name score, or a description score of at least descriptionSuggest. */
+  /** Worth offering: its name score, or a description score of at least descriptionSuggest over two query words or more. */
   readonly offered: boolean;
   /** Its place: the name score with a share of the description's, more so where its names explain less. */
   readonly order: number;
@@ -30,6 +30,8 @@ export function blendDescriptions(ranked: readonly Ranked[], described: Readonly
   const indexOf = new Map(concepts.map((c, i) => [c, i]));
   const seen = new Set<number>();
   const describedAs = (d: number): number => t.descriptionOnly * Math.min(d, t.descriptionCap);
+  // a description that shares one word with the query ("vergeten" in "wachtwoord vergeten") is no reading of it
+  const describes = (shares: readonly number[], d: number): boolean => d >= t.descriptionSuggest && shares.filter((s) => s > 0).length >= 2;
   const blended: Blended[] = ranked.map((r) => {
     const i = indexOf.get(r.concept)!;
     seen.add(i);
@@ -38,13 +40,13 @@ export function blendDescriptions(ranked: readonly Ranked[], described: Readonly
     // its description counts for the words its own names do not explain: those it says nothing new about
     const adds = Math.min(sum(shares.filter((_, pos) => !r.covered.has(pos))), t.descriptionCap);
     const order = Math.max(r.score + (r.lead ? t.leadBonus : 0) + (comparison ? 0 : t.descriptionBonus * adds), describedAs(d));
-    return { ranked: r, offered: r.score >= t.suggestScore || d >= t.descriptionSuggest, order, sceneOnly: r.onlyScene === true && adds < t.descriptionSuggest };
+    return { ranked: r, offered: r.score >= t.suggestScore || describes(shares, d), order, sceneOnly: r.onlyScene === true && adds < t.descriptionSuggest };
   });
   for (const [i, shares] of described) {
     if (seen.has(i)) continue;
     const d = sum(shares);
     const score = describedAs(d);
-    blended.push({ ranked: { concept: concepts[i]!, nameCoverage: 0, queryCoverage: 0, score, covered: new Map() }, offered: d >= t.descriptionSuggest, order: score, sceneOnly: false });
+    blended.push({ ranked: { concept: concepts[i]!, nameCoverage: 0, queryCoverage: 0, score, covered: new Map() }, offered: describes(shares, d), order: score, sceneOnly: false });
   }
   // as in rank.ts: what explains only the scene goes after what is offered for the question itself
   const asked = blended.some((b) => b.offered && !b.sceneOnly);
