@@ -156,6 +156,27 @@ export function askedKindPositions(text: string): Set<number> {
   return new Set();
 }
 
+/** Particles of Dutch separable verbs that stand apart at the end of a clause: "werk ... samen", "praat ... mee". */
+const PARTICLES = new Set(['samen', 'mee', 'terug', 'af', 'toe', 'weg']);
+
+/** A separable particle (its content position) and the words before it it may belong to. */
+export interface ParticleJoin {
+  readonly at: number;
+  /** The particle joined with each earlier word, filler or not: "samenwerk", "meedoet". */
+  readonly joined: readonly string[];
+}
+
+/**
+ * The separable verbs a question may split: "hoe werk je als gemeente samen met de swo" holds "samenwerk",
+ * "hoe doen inwoners mee" holds "meedoen". The caller keeps the joins that are words of the knowledge.
+ */
+export function particleJoins(text: string): ParticleJoin[] {
+  const words = foldedWords(text);
+  return contentWords(words).flatMap(({ word, at }, k) =>
+    PARTICLES.has(word) ? [{ at: k, joined: words.slice(0, at).filter((w) => !PARTICLES.has(w) && w.length >= 2).map((w) => word + w) }] : [],
+  );
+}
+
 function contentWords(words: readonly string[]): Array<{ word: string; at: number }> {
   const content: Array<{ word: string; at: number }> = [];
   words.forEach((word, at) => {

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Concept } from './schema.js';
-import { askedKindPositions, foldedWords, foldText, nameTokens, queryTokens, stemWord, topicLength, type Token } from './normalize.js';
+import { askedKindPositions, particleJoins, foldedWords, foldText, nameTokens, queryTokens, stemWord, topicLength, type Token } from './normalize.js';
 import { conceptNames } from './concept-names.js';
 import { trigramIndexSteps, type TrigramIndex } from './trigram-index.js';
 import { LOOKUP_TUNING } from './lookup-tuning.js';
@@ -148,7 +148,7 @@ function* indexSteps(
   function lookup(query: string): LookupResult {
     const tokens = queryTokens(query);
     if (tokens.length === 0) return { query, outcome: 'none', hits: [] };
-    const parts = readQuery(tokens);
+    const parts = readQuery(tokens, particleJoins(query));
     const positionWeight = tokens.map((_, i) => {
       const best = parts.filter((p) => p.from === i && p.to === i).flatMap((p) => p.matches).sort((a, b) => b.sim - a.sim)[0];
       return best ? weightOf(best.stem) : unknownWeight;

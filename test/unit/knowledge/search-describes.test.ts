@@ -1,5 +1,5 @@
 import { analyseDescriptions, descriptionIndexSteps, descriptionText, type DescriptionIndex } from '../../../src/knowledge/description-index.js';
-import { askedKindPositions, queryTokens } from '../../../src/knowledge/normalize.js';
+import { askedKindPositions, particleJoins, queryTokens } from '../../../src/knowledge/normalize.js';
 import { publisherOf, publisherPhrases, publisherPositions } from '../../../src/knowledge/publishers.js';
 import type { Concept } from '../../../src/knowledge/schema.js';
 import { createSearchIndex } from '../../../src/knowledge/search.js';
@@ -143,5 +143,25 @@ describe('the kind asked for after a description', () => {
   test('the kind is scene: the concept described goes before the category named', () => {
     const lookup = createSearchIndex(concepts);
     expect(lookup.lookup('genoeg inkomen en goed wonen, welke conditie van sociale kwaliteit is dat').hits[0]?.concept.id).toBe('zekerheid');
+  });
+});
+
+describe('a separable verb split over the question', () => {
+  test('the particle is joined with each word before it, filler or not', () => {
+    expect(particleJoins('hoe doen inwoners mee')).toEqual([{ at: 1, joined: ['meehoe', 'meedoen', 'meeinwoners'] }]);
+    expect(particleJoins('wat is samenwerking')).toEqual([]);
+  });
+
+  test('"werk ... samen" reaches samenwerking, "denk ... mee" what meedenken means', () => {
+    const lookup = createSearchIndex(
+      [
+        concept('samenwerking', 'Samenwerking tussen gemeente en welzijn', 'Hoe partners samen optrekken.'),
+        concept('gemeente', 'Gemeente', 'Het lokale bestuur.'),
+        concept('inspraak', 'Inspraak', 'Bewoners praten mee over beleid.'),
+      ],
+      { synonyms: [{ means: 'inspraak', say: ['meedenken'] }] },
+    );
+    expect(lookup.lookup('hoe werk je als gemeente goed samen met welzijn').hits[0]?.concept.id).toBe('samenwerking');
+    expect(lookup.lookup('hoe denken bewoners mee').hits[0]?.concept.id).toBe('inspraak');
   });
 });
