@@ -25,9 +25,14 @@ interface Blended {
  * that explains only the scene goes after a concept the description brings in for the question. In a
  * `comparison` of named concepts the descriptions reorder none of them: the one named first is asked about.
  */
-export function blendDescriptions(ranked: readonly Ranked[], described: ReadonlyMap<number, readonly number[]>, concepts: readonly Concept[], comparison = false): Blended[] {
+export function blendDescriptions(
+  ranked: readonly Ranked[],
+  described: ReadonlyMap<number, readonly number[]>,
+  concepts: readonly Concept[],
+  indexOf: ReadonlyMap<Concept, number>,
+  comparison = false,
+): Blended[] {
   const t = LOOKUP_TUNING;
-  const indexOf = new Map(concepts.map((c, i) => [c, i]));
   const seen = new Set<number>();
   const describedAs = (d: number): number => t.descriptionOnly * Math.min(d, t.descriptionCap);
   // a description that shares one word with the query ("vergeten" in "wachtwoord vergeten") is no reading of it

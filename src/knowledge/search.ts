@@ -139,6 +139,7 @@ function* indexSteps(
   const weightOf = (stem: string): number => idf.get(stem) ?? unknownWeight;
   const readQuery = createQueryReader({ postings, stemOfWord, trigrams }, opts.synonyms ?? [], equivalents);
   const publishers = publisherPhrases(concepts);
+  const indexOf = new Map(concepts.map((c, i) => [c, i]));
   const descriptions = yield* descriptionIndexSteps(described ?? analyseDescriptions(concepts), {
     maxCandidateShare: LOOKUP_TUNING.descriptionCandidateShare,
     maxCandidates: LOOKUP_TUNING.descriptionMaxCandidates,
@@ -181,7 +182,7 @@ function* indexSteps(
     if (byNames.outcome === 'match') return byNames;
     // the names left it open: what the concepts' descriptions say decides the suggestions
     const words = describedQuery(tokens, parts, descriptions, LOOKUP_TUNING.compoundPartSimilarity);
-    return suggestDescribed(query, blendDescriptions(ranked, descriptions.score(words), concepts, comparesNamed(foldedWords(query), ranked)));
+    return suggestDescribed(query, blendDescriptions(ranked, descriptions.score(words), concepts, indexOf, comparesNamed(foldedWords(query), ranked)));
   }
 
   // A snapshot never changes, so the answer to the same text never does either: the questions people ask most
