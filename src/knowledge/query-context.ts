@@ -41,17 +41,18 @@ export function isNamed(c: Candidate): boolean {
  * is no question about Movisie either.
  */
 export function contextPositions(candidates: readonly Candidate[], words: number, topic: number, fixed: ReadonlySet<number> = NO_POSITIONS): Context {
-  const named = namedContext(candidates, words, topic);
+  const named = namedContext(candidates, words, topic, fixed);
   if (fixed.size === 0 || fixed.size >= words) return named;
   return { scene: new Set([...named.scene, ...fixed]), modifier: new Set([...named.modifier].filter((pos) => !fixed.has(pos))) };
 }
 
 const NO_POSITIONS: ReadonlySet<number> = new Set();
 
-function namedContext(candidates: readonly Candidate[], words: number, topic: number): Context {
+/** `fixed`: a publisher in the topic is no topic of its own ("wat zegt movisie over eenzaamheid" asks about eenzaamheid). */
+function namedContext(candidates: readonly Candidate[], words: number, topic: number, fixed: ReadonlySet<number>): Context {
   const scene = new Set<number>();
   for (const c of candidates) for (const pos of c.broadPositions) if (topic === words || pos >= topic) scene.add(pos);
-  const inTopic = (c: Candidate): boolean => [...c.covered.keys()].some((pos) => pos < topic);
+  const inTopic = (c: Candidate): boolean => [...c.covered.keys()].some((pos) => pos < topic && !fixed.has(pos));
   const modifier = new Set<number>();
   if (topic < words && candidates.some((c) => isNamed(c) && inTopic(c))) {
     for (const c of candidates) if (isNamed(c) && !inTopic(c)) for (const pos of c.covered.keys()) if (!scene.has(pos)) modifier.add(pos);

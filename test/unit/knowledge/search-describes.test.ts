@@ -128,6 +128,8 @@ describe('a publisher sets the scene', () => {
     const lookup = createSearchIndex(concepts);
     expect(lookup.lookup('wat verstaat movisie onder inwoners in een kwetsbare positie').hits[0]?.concept.id).toBe('kwetsbare-inwoners');
     expect(lookup.lookup('wat doet movisie')).toMatchObject({ outcome: 'match', hits: [{ concept: { id: 'movisie' } }] });
+    // a publisher in the topic is no topic of its own: what comes after "over" is the question
+    expect(lookup.lookup('wat zegt verwey jonker over mantelzorg').hits[0]?.concept.id).toBe('mantelzorg');
     // a publisher with words nothing explains is no confident answer either
     expect(lookup.lookup('movisie parkeervergunning').outcome).not.toBe('match');
   });
