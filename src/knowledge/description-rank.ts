@@ -12,16 +12,16 @@ interface Blended {
   readonly ranked: Ranked;
   /** Worth offering: its name score, or a description score of at least descriptionSuggest over two query words or more. */
   readonly offered: boolean;
-  /** Its place: the name score with a share of the description's, more so where its names explain less. */
+  /** Its place: the name score and a share of what its description says of the words its names leave unexplained. */
   readonly order: number;
   /** Its names explain only the scene, and its description not much of the rest: it goes after the question's candidates. */
   readonly sceneOnly: boolean;
 }
 
 /**
- * The name ranking with the description scores (concept index -> 0..1+) blended in: a name candidate gains
- * for a matching description, the more the less its names explain of the query, and never scores under its
- * description alone; a concept only its description reaches enters with a share of that score. A candidate
+ * The name ranking with the description scores (concept index -> each query word's share) blended in: a name
+ * candidate gains for what its description says of the words its own names leave unexplained, and never scores
+ * under its description alone; a concept only its description reaches enters with a share of its score. A candidate
  * that explains only the scene goes after a concept the description brings in for the question. In a
  * `comparison` of named concepts the descriptions reorder none of them: the one named first is asked about.
  */
@@ -42,7 +42,7 @@ export function blendDescriptions(
     seen.add(i);
     const shares = described.get(i) ?? [];
     const d = Math.min(sum(shares), t.descriptionCap);
-    // its description counts for the words its own names do not explain: those it says nothing new about
+    // its description counts for the words its own names do not explain: of those it says nothing new
     const adds = Math.min(sum(shares.filter((_, pos) => !r.covered.has(pos))), t.descriptionCap);
     const order = Math.max(r.score + (r.lead ? t.leadBonus : 0) + (comparison ? 0 : t.descriptionBonus * adds), describedAs(d));
     return { ranked: r, offered: r.score >= t.suggestScore || describes(shares, d), order, sceneOnly: r.onlyScene === true && adds < t.descriptionSuggest };

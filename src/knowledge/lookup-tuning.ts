@@ -1,7 +1,7 @@
 /**
  * Thresholds of the concept lookup, tuned on ../shared/eval, the research test queries and our own realistic
- * queries (test/fixtures/lookup-tune.jsonl, lookup-heldout.jsonl, lookup-dev-2.jsonl); the floors are in
- * test/knowledge/lookup-quality.test.ts.
+ * queries (test/fixtures/lookup-tune.jsonl, lookup-heldout.jsonl, lookup-dev-2.jsonl, lookup-check-3.jsonl,
+ * lookup-heldout-2.jsonl; never on lookup-check-4.jsonl); the floors are in test/knowledge/lookup-quality.test.ts.
  */
 export const LOOKUP_TUNING = {
   /** Query words shorter than this match exactly only: abbreviations such as wmo, wlz, swo, amw. */
@@ -64,5 +64,6 @@ export const LOOKUP_TUNING = {
   descriptionBonus: 0.2,
   /** The score of a concept only its description reaches, per unit of description score. */
   descriptionOnly: 0.6,
+  /** A concept is offered for its description from this score, over two query words or more. */
   descriptionSuggest: 0.7,
 } as const;

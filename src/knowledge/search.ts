@@ -20,7 +20,9 @@ export type { LookupHit, LookupOutcome, LookupResult } from './rank.js';
  * Concept lookup: an inverted index over the stems of every term and alias (and of the parts of compounds made
  * of known words) generates candidates; query words reach it as typed, with a typo (fuse.js on a short list),
  * as compound parts, agent nouns or synonyms (query-parts.ts); a coverage score over the whole name decides
- * between a confident match, "bedoelde je..." suggestions, or no match (rank.ts). No query scans the whole base.
+ * between a confident match, "bedoelde je..." suggestions, or no match (rank.ts). When the names leave it open,
+ * the concepts' own texts add a weaker signal for the suggestions (description-index.ts, description-rank.ts).
+ * No query scans the whole base.
  */
 
 export interface SearchIndex {
