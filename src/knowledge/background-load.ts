@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { readAndValidate, snapshotOf, type ValidationResult } from './load.js';
 import { createSearchIndexInSlices, type NameAnalysis } from './search.js';
+import type { DescriptionAnalysis } from './description-index.js';
 import type { LoadResult } from './snapshot.js';
 
 /**
@@ -24,6 +25,7 @@ export interface BackgroundLoader {
 interface Validated {
   readonly result: ValidationResult;
   readonly analysed?: NameAnalysis[][];
+  readonly described?: DescriptionAnalysis[];
 }
 
 export function createBackgroundLoader(opts: { workerFile?: string; sliceMs?: number } = {}): BackgroundLoader {
@@ -43,10 +45,10 @@ export function createBackgroundLoader(opts: { workerFile?: string; sliceMs?: nu
     if (worker) return worker;
     const w = new Worker(workerFile);
     w.unref(); // an idle loader never keeps the process alive
-    w.on('message', (m: { id: number; result?: ValidationResult; analysed?: NameAnalysis[][]; error?: string }) => {
+    w.on('message', (m: { id: number; result?: ValidationResult; analysed?: NameAnalysis[][]; described?: DescriptionAnalysis[]; error?: string }) => {
       const p = pending.get(m.id);
       pending.delete(m.id);
-      if (m.result) p?.resolve({ result: m.result, analysed: m.analysed });
+      if (m.result) p?.resolve({ result: m.result, analysed: m.analysed, described: m.described });
       else p?.reject(new Error(m.error ?? 'knowledge worker failed'));
     });
     w.on('error', (err) => failAll(err));
@@ -68,9 +70,9 @@ export function createBackgroundLoader(opts: { workerFile?: string; sliceMs?: nu
   return {
     threaded,
     async load(dir) {
-      const { result, analysed } = await validate(dir);
+      const { result, analysed, described } = await validate(dir);
       if (!result.ok) return result;
-      const index = await createSearchIndexInSlices(result.knowledge.concepts, { sliceMs: opts.sliceMs, analysed, synonyms: result.knowledge.synonyms });
+      const index = await createSearchIndexInSlices(result.knowledge.concepts, { sliceMs: opts.sliceMs, analysed, described, synonyms: result.knowledge.synonyms });
       return { ok: true, snapshot: snapshotOf(result.knowledge, index) };
     },
     async close() {

@@ -1,6 +1,7 @@
 import { constants, setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { readAndValidate } from './load.js';
+import { analyseDescriptions } from './description-index.js';
 import { analyseNames } from './search.js';
 
 /**
@@ -20,8 +21,14 @@ try {
 
 parentPort?.on('message', (request: { id: number; dir: string }) => {
   readAndValidate(request.dir).then(
-    // the names' language analysis is done here too, so the main thread only fills in the index maps
-    (result) => parentPort?.postMessage({ id: request.id, result, analysed: result.ok ? analyseNames(result.knowledge.concepts) : undefined }),
+    // the language analysis of the names and descriptions is done here too, so the main thread only fills in the index maps
+    (result) =>
+      parentPort?.postMessage({
+        id: request.id,
+        result,
+        analysed: result.ok ? analyseNames(result.knowledge.concepts) : undefined,
+        described: result.ok ? analyseDescriptions(result.knowledge.concepts) : undefined,
+      }),
     (err: unknown) => parentPort?.postMessage({ id: request.id, error: err instanceof Error ? err.message : String(err) }),
   );
 });

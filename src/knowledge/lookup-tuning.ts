@@ -1,7 +1,7 @@
 /**
  * Thresholds of the concept lookup, tuned on ../shared/eval, the research test queries and our own realistic
- * queries (test/fixtures/lookup-tune.jsonl, lookup-heldout.jsonl, lookup-dev-2.jsonl); the floors are in
- * test/knowledge/lookup-quality.test.ts.
+ * queries (test/fixtures/lookup-tune.jsonl, lookup-heldout.jsonl, lookup-dev-2.jsonl, lookup-check-3.jsonl,
+ * lookup-heldout-2.jsonl; never on lookup-check-4.jsonl); the floors are in test/knowledge/lookup-quality.test.ts.
  */
 export const LOOKUP_TUNING = {
   /** Query words shorter than this match exactly only: abbreviations such as wmo, wlz, swo, amw. */
@@ -52,4 +52,18 @@ export const LOOKUP_TUNING = {
   singleCandidateQueryCoverage: 0.9,
   /** ...and the query names at least this much of it ("wat doet de wmo", "wat is een visie"). */
   singleCandidateNameCoverage: 0.5,
+  /** A description stem found in more than this share of descriptions opens no candidates of its own. */
+  descriptionCandidateShare: 0.3,
+  /** About how many concepts a query's description scoring touches at most (the rarest words open them first). */
+  descriptionMaxCandidates: 200,
+  /** A query word no description uses, as a share of the rarest word's weight: it explains nothing. */
+  descriptionUnknownWeight: 0.5,
+  /** A description score counts up to this (a short text that repeats a word scores over 1). */
+  descriptionCap: 1.2,
+  /** What a matching description adds to a name candidate's score, per unit of description score. */
+  descriptionBonus: 0.2,
+  /** The score of a concept only its description reaches, per unit of description score. */
+  descriptionOnly: 0.6,
+  /** A concept is offered for its description from this score, over two query words or more. */
+  descriptionSuggest: 0.7,
 } as const;

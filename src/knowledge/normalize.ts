@@ -17,7 +17,9 @@ const STOPWORDS = new Set(
     // "wat doet de wmo", "wat doen ze": asking what something does is asking what it is
     'doet doen deed ' +
     'eigenlijk precies nou even graag aub pls svp please dan toch nog eens al ook maar echt nu hier daar zo ' +
-    'kun kan kunnen kunt moet moeten mag wordt worden werd hebben heb heeft had zit zitten hoort horen ' +
+    'kun kan kunnen kunt moet moeten mag wordt worden werd hebben heb hebt heeft had gedaan zit zitten hoort horen ' +
+    // "hoe heet dat", "hoe noem je zoiets": asking for the name of what the question describes
+    'heet heten noem noemt noemen genoemd zoiets ' +
     'uitleg uitleggen leg uit betekent betekenen betekenis bedoelen bedoelt bedoeld bedoel definitie definieer omschrijving ' +
     'kort vertel weten wil willen zeg zeggen iets over info informatie vraag ' +
     'the a an to is are was what whats does do did mean means meaning how why who which explain define definition about tell me please ' +
@@ -133,6 +135,46 @@ export function topicLength(text: string): number {
     for (let at = content[k - 1]!.at + 1; at < content[k]!.at; at++) if (PREPOSITIONS.has(words[at]!)) return k;
   }
   return content.length;
+}
+
+/** Words that ask which kind of thing a description is: "welke sfeer ... is dat", "wat voor voorziening", "zo'n voorziening". */
+const ASKING_KIND = ['welke', 'welk', 'wat voor', 'zo n', 'zon', 'which', 'what kind of'].map((phrase) => phrase.split(' '));
+
+/**
+ * The content tokens (as queryTokens reads them) of a question for the kind of thing the words before it
+ * describe: "grip op inkomen en wonen, welke conditie van sociale kwaliteit is dat" -> the positions of conditie,
+ * sociale, kwaliteit. Empty when nothing comes before the question word ("welke wet regelt de bijstand").
+ */
+export function askedKindPositions(text: string): Set<number> {
+  const words = foldedWords(text);
+  const content = contentWords(words);
+  for (let k = 1; k < content.length; k++) {
+    for (let at = content[k - 1]!.at + 1; at < content[k]!.at; at++) {
+      if (ASKING_KIND.some((phrase) => phrase.every((w, i) => words[at + i] === w))) return new Set(content.slice(k).map((_, i) => k + i));
+    }
+  }
+  return new Set();
+}
+
+/** Particles of Dutch separable verbs that stand apart at the end of a clause: "werk ... samen", "praat ... mee". */
+const PARTICLES = new Set(['samen', 'mee', 'terug', 'af', 'toe', 'weg']);
+
+/** A separable particle (its content position) and the words before it it may belong to. */
+export interface ParticleJoin {
+  readonly at: number;
+  /** The particle joined with each earlier word, filler or not: "samenwerk", "meedoet". */
+  readonly joined: readonly string[];
+}
+
+/**
+ * The separable verbs a question may split: "hoe werk je als gemeente samen met de swo" holds "samenwerk",
+ * "hoe doen inwoners mee" holds "meedoen". The caller keeps the joins that are words of the knowledge.
+ */
+export function particleJoins(text: string): ParticleJoin[] {
+  const words = foldedWords(text);
+  return contentWords(words).flatMap(({ word, at }, k) =>
+    PARTICLES.has(word) ? [{ at: k, joined: words.slice(0, at).filter((w) => !PARTICLES.has(w) && w.length >= 2).map((w) => word + w) }] : [],
+  );
 }
 
 function contentWords(words: readonly string[]): Array<{ word: string; at: number }> {

@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import { LOOKUP_TUNING } from './lookup-tuning.js';
-import { queryTokens, stemWord, type Token } from './normalize.js';
+import { queryTokens, stemWord, type ParticleJoin, type Token } from './normalize.js';
 import type { Synonym } from './synonyms.js';
 import type { TrigramIndex } from './trigram-index.js';
 import { agentActivity, knownParts, verbRoots } from './word-parts.js';
@@ -46,7 +46,11 @@ export function knownWordTest(vocab: Pick<Vocabulary, 'postings' | 'stemOfWord'>
  * `synonyms`: everyday words from synonyms.yaml; `equivalents`: the names that stand for a concept's term inside
  * other names (name-variants.ts), a little surer than a synonym.
  */
-export function createQueryReader(vocab: Vocabulary, synonyms: readonly Synonym[], equivalents: readonly PhraseRule[] = []): (tokens: readonly Token[]) => QueryPart[] {
+export function createQueryReader(
+  vocab: Vocabulary,
+  synonyms: readonly Synonym[],
+  equivalents: readonly PhraseRule[] = [],
+): (tokens: readonly Token[], joins?: readonly ParticleJoin[]) => QueryPart[] {
   const t = LOOKUP_TUNING;
   const isKnown = knownWordTest(vocab);
   const stemOf = (word: string): string => vocab.stemOfWord.get(word) ?? stemWord(word);
@@ -130,7 +134,27 @@ export function createQueryReader(vocab: Vocabulary, synonyms: readonly Synonym[
     return parts;
   }
 
-  return (tokens) => [...tokens.flatMap((token, i) => wordParts(token, i)), ...joinedParts(tokens), ...synonymParts(tokens)];
+  /**
+   * A separable verb split over the question, at the particle's place: "werk ... samen" is samenwerking, "praat ...
+   * mee" is meepraten (synonyms.yaml). Its forms are tried as typed, without a conjugation's ending, and as an
+   * infinitive ("meedoe|n", "afbaken|en").
+   */
+  function particleParts(joins: readonly ParticleJoin[]): QueryPart[] {
+    const parts: QueryPart[] = [];
+    for (const { at, joined } of joins) {
+      for (const word of joined) {
+        const roots = [word, ...verbRoots(word)];
+        const stems = [...roots, ...roots.flatMap((r) => [`${r}n`, `${r}en`])].map(stemWord);
+        const known = stems.find((stem) => vocab.postings.has(stem));
+        if (known !== undefined) parts.push({ from: at, to: at, matches: [{ stem: known, sim: t.verbFormSimilarity }] });
+        const rule = stems.flatMap((stem) => rules.get(stem) ?? []).find((r) => r.say.length === 1);
+        if (rule) parts.push({ from: at, to: at, matches: rule.means.map((stem) => ({ stem, sim: rule.sim * t.verbFormSimilarity })) });
+      }
+    }
+    return parts;
+  }
+
+  return (tokens, joins = []) => [...tokens.flatMap((token, i) => wordParts(token, i)), ...joinedParts(tokens), ...synonymParts(tokens), ...particleParts(joins)];
 }
 
 function lengthRatio(a: string, b: string): number {

@@ -42,6 +42,10 @@ export interface Ranked {
   readonly score: number;
   /** The query positions it explains. */
   readonly covered: ReadonlyMap<number, number>;
+  /** It explains only the scene of the question, and nothing of the question was asked instead (no penalty yet). */
+  readonly onlyScene?: boolean;
+  /** Named first in the query, of the concepts named for the most part: it goes first among near-equals. */
+  readonly lead?: boolean;
 }
 
 /** Shared by every candidate without a broad name; never changed (a broad one gets a set of its own). */
@@ -104,9 +108,15 @@ export function scoreName(name: NameEntry, broad: boolean, { reached, weightOf, 
   prior.phraseWords = Math.max(prior.phraseWords, phraseWords);
 }
 
-export function rank(candidates: readonly Candidate[], concepts: readonly Concept[], positionWeight: readonly number[], topic = positionWeight.length): Ranked[] {
+export function rank(
+  candidates: readonly Candidate[],
+  concepts: readonly Concept[],
+  positionWeight: readonly number[],
+  topic = positionWeight.length,
+  fixedScene: ReadonlySet<number> = NO_POSITIONS,
+): Ranked[] {
   const t = LOOKUP_TUNING;
-  const { scene, modifier } = contextPositions(candidates, positionWeight.length, topic);
+  const { scene, modifier } = contextPositions(candidates, positionWeight.length, topic, fixedScene);
   const context = scene.size + modifier.size > 0;
   // beside a domain phrase, a concept is measured mostly by how much of the rest of the query it explains
   const explained = coverageOf(positionWeight.map((w, pos) => (scene.has(pos) ? w * t.contextWeight : w)));
@@ -132,7 +142,9 @@ export function rank(candidates: readonly Candidate[], concepts: readonly Concep
       const final = asked && sceneOnly ? score - t.sceneOnlyPenalty : score;
       // the lead only orders near-equals; it never lifts a candidate over a threshold
       const order = final + (c.firstPosition === lead ? t.leadBonus : 0);
-      return { ranked: { concept: concepts[c.concept]!, nameCoverage: c.nameCoverage, queryCoverage: explained(c), score: final, covered: c.covered }, order };
+      const onlyScene = sceneOnly && !asked;
+      const leads = c.firstPosition === lead;
+      return { ranked: { concept: concepts[c.concept]!, nameCoverage: c.nameCoverage, queryCoverage: explained(c), score: final, covered: c.covered, onlyScene, lead: leads }, order };
     })
     .sort((a, b) => b.order - a.order || b.ranked.nameCoverage - a.ranked.nameCoverage || a.ranked.concept.id.localeCompare(b.ranked.concept.id))
     .map((s) => s.ranked);

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Concept } from './schema.js';
-import { foldText, nameTokens, queryTokens, stemWord, topicLength, type Token } from './normalize.js';
+import { askedKindPositions, particleJoins, foldedWords, foldText, nameTokens, queryTokens, stemWord, topicLength, type Token } from './normalize.js';
 import { conceptNames } from './concept-names.js';
 import { trigramIndexSteps, type TrigramIndex } from './trigram-index.js';
 import { LOOKUP_TUNING } from './lookup-tuning.js';
@@ -8,6 +8,10 @@ import { broadNameSteps, compoundVariantSteps, equivalentNameSteps, stemVariants
 import { createQueryReader, type QueryPart } from './query-parts.js';
 import { decide, rank, scoreName, type Candidate, type LookupResult, type NameEntry } from './rank.js';
 import type { Synonym } from './synonyms.js';
+import { analyseDescriptions, describedQuery, descriptionIndexSteps, type DescriptionAnalysis } from './description-index.js';
+import { blendDescriptions, suggestDescribed } from './description-rank.js';
+import { publisherPhrases, publisherPositions } from './publishers.js';
+import { comparesNamed } from './query-context.js';
 
 export { LOOKUP_TUNING } from './lookup-tuning.js';
 export type { LookupHit, LookupOutcome, LookupResult } from './rank.js';
@@ -16,7 +20,9 @@ export type { LookupHit, LookupOutcome, LookupResult } from './rank.js';
  * Concept lookup: an inverted index over the stems of every term and alias (and of the parts of compounds made
  * of known words) generates candidates; query words reach it as typed, with a typo (fuse.js on a short list),
  * as compound parts, agent nouns or synonyms (query-parts.ts); a coverage score over the whole name decides
- * between a confident match, "bedoelde je..." suggestions, or no match (rank.ts). No query scans the whole base.
+ * between a confident match, "bedoelde je..." suggestions, or no match (rank.ts). When the names leave it open,
+ * the concepts' own texts add a weaker signal for the suggestions (description-index.ts, description-rank.ts).
+ * No query scans the whole base.
  */
 
 export interface SearchIndex {
@@ -50,10 +56,10 @@ export function createSearchIndex(concepts: readonly Concept[], opts: SearchOpti
  */
 export async function createSearchIndexInSlices(
   concepts: readonly Concept[],
-  opts: SearchOptions & { sliceMs?: number; analysed?: readonly (readonly NameAnalysis[])[] } = {},
+  opts: SearchOptions & { sliceMs?: number; analysed?: readonly (readonly NameAnalysis[])[]; described?: readonly DescriptionAnalysis[] } = {},
 ): Promise<SearchIndex> {
   const sliceMs = opts.sliceMs ?? 0.25;
-  const steps = indexSteps(concepts, opts, opts.analysed);
+  const steps = indexSteps(concepts, opts, opts.analysed, opts.described);
   for (;;) {
     const end = performance.now() + sliceMs;
     let r = steps.next();
@@ -85,7 +91,12 @@ export function analyseNames(concepts: readonly Concept[]): NameAnalysis[][] {
 }
 
 /** The index build as small resumable steps: it yields after each concept and each batch of words. */
-function* indexSteps(concepts: readonly Concept[], opts: SearchOptions, analysed?: readonly (readonly NameAnalysis[])[]): Generator<void, SearchIndex> {
+function* indexSteps(
+  concepts: readonly Concept[],
+  opts: SearchOptions,
+  analysed?: readonly (readonly NameAnalysis[])[],
+  described?: readonly DescriptionAnalysis[],
+): Generator<void, SearchIndex> {
   const names: NameEntry[] = [];
   const postings = new Map<string, number[]>();
   /** Every folded word (and joined compound) of every name, with its stem: fuzzy matching works on words. */
@@ -129,11 +140,18 @@ function* indexSteps(concepts: readonly Concept[], opts: SearchOptions, analysed
   const equivalents = yield* equivalentNameSteps(concepts, analysis, names, postings);
   const weightOf = (stem: string): number => idf.get(stem) ?? unknownWeight;
   const readQuery = createQueryReader({ postings, stemOfWord, trigrams }, opts.synonyms ?? [], equivalents);
+  const publishers = publisherPhrases(concepts);
+  const indexOf = new Map(concepts.map((c, i) => [c, i]));
+  const descriptions = yield* descriptionIndexSteps(described ?? analyseDescriptions(concepts), {
+    maxCandidateShare: LOOKUP_TUNING.descriptionCandidateShare,
+    maxCandidates: LOOKUP_TUNING.descriptionMaxCandidates,
+    unknownWeight: LOOKUP_TUNING.descriptionUnknownWeight,
+  });
 
   function lookup(query: string): LookupResult {
     const tokens = queryTokens(query);
     if (tokens.length === 0) return { query, outcome: 'none', hits: [] };
-    const parts = readQuery(tokens);
+    const parts = readQuery(tokens, particleJoins(query));
     const positionWeight = tokens.map((_, i) => {
       const best = parts.filter((p) => p.from === i && p.to === i).flatMap((p) => p.matches).sort((a, b) => b.sim - a.sim)[0];
       return best ? weightOf(best.stem) : unknownWeight;
@@ -159,7 +177,14 @@ function* indexSteps(concepts: readonly Concept[], opts: SearchOptions, analysed
         scoreName(names[nameId]!, broad.has(nameId), scoring, byConcept);
       }
     }
-    return decide(query, tokens.length, rank([...byConcept.values()], concepts, positionWeight, topicLength(query)));
+    // a publisher's name and the kind asked for after a description set the scene wherever they stand
+    const fixedScene = new Set([...publisherPositions(tokens, publishers), ...askedKindPositions(query)]);
+    const ranked = rank([...byConcept.values()], concepts, positionWeight, topicLength(query), fixedScene);
+    const byNames = decide(query, tokens.length, ranked);
+    if (byNames.outcome === 'match') return byNames;
+    // the names left it open: what the concepts' descriptions say decides the suggestions
+    const words = describedQuery(tokens, parts, descriptions, LOOKUP_TUNING.compoundPartSimilarity);
+    return suggestDescribed(query, blendDescriptions(ranked, descriptions.score(words), concepts, indexOf, comparesNamed(foldedWords(query), ranked)));
   }
 
   // A snapshot never changes, so the answer to the same text never does either: the questions people ask most

@@ -10,7 +10,9 @@ import { loadSnapshot, SHIPPED_KNOWLEDGE } from '../helpers/snapshot.js';
  * sit a little under what was measured when the lookup was last tuned (README, "How lookup works"), so a
  * content edit may move a query or two, but a change that makes the lookup generalise worse fails here.
  * The second round tuned on lookup-tune, lookup-heldout (the first held-out half) and lookup-dev-2; lookup-check-3
- * was written later and only showed one gap. A fresh held-out set is measured outside this repository's tuning.
+ * was written later and only showed one gap. The third round tuned on all of those and on lookup-heldout-2 (a
+ * set written blind, measured once untouched); lookup-check-4 was written before the third round changed
+ * anything and never tuned on. A fresh held-out set is measured outside this repository's tuning.
  */
 
 interface QuerySet {
@@ -26,9 +28,12 @@ const SETS: readonly QuerySet[] = [
   { name: '../shared/eval/queries.jsonl', file: path.join(SHARED_DIR, 'eval/queries.jsonl'), hit: 0.97, top3: 0.97 },
   { name: 'research test queries', file: path.join(REPO_ROOT, 'test/fixtures/research-queries.jsonl'), hit: 0.97, top3: 0.97 },
   { name: 'our tuning queries', file: path.join(REPO_ROOT, 'test/fixtures/lookup-tune.jsonl'), hit: 0.97, top3: 0.97 },
-  { name: 'our first held-out queries (a development set since round 2)', file: path.join(REPO_ROOT, 'test/fixtures/lookup-heldout.jsonl'), hit: 0.96, top3: 0.96 },
+  { name: 'our first held-out queries (a development set since round 2)', file: path.join(REPO_ROOT, 'test/fixtures/lookup-heldout.jsonl'), hit: 0.97, top3: 0.98 },
   { name: 'our second development queries', file: path.join(REPO_ROOT, 'test/fixtures/lookup-dev-2.jsonl'), hit: 0.95, top3: 0.95 },
   { name: 'our third check queries', file: path.join(REPO_ROOT, 'test/fixtures/lookup-check-3.jsonl'), hit: 0.96, top3: 0.98 },
+  { name: 'the second blind set (a development set since round 3)', file: path.join(REPO_ROOT, 'test/fixtures/lookup-heldout-2.jsonl'), hit: 0.93, top3: 0.95 },
+  // written before round 3 and never tuned on: descriptive paraphrases the lookup still mostly misses (README)
+  { name: 'our fourth check queries', file: path.join(REPO_ROOT, 'test/fixtures/lookup-check-4.jsonl'), hit: 0.48, top3: 0.6 },
 ];
 
 let snapshot: KnowledgeSnapshot;

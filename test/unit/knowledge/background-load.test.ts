@@ -10,7 +10,7 @@ import { SMALL_KNOWLEDGE } from '../../helpers/snapshot.js';
  * builds first), the index built in slices. It must give exactly what the one-go load gives.
  */
 const WORKER = path.join(REPO_ROOT, 'dist/src/knowledge/load-worker.js');
-const QUERIES = ['wat is de sociale basis?', 'wmo', 'vijf knopen', 'betaalbre soc. kwaliteit', 'mantelzorg', 'dansen op het ijs'];
+const QUERIES = ['wat is de sociale basis?', 'wmo', 'vijf knopen', 'betaalbre soc. kwaliteit', 'mantelzorg', 'dansen op het ijs', 'onderling vertrouwen en banden tussen buurtbewoners'];
 
 describe.each([
   ['in a worker thread', WORKER],

@@ -1,0 +1,80 @@
+import { LOOKUP_TUNING } from './lookup-tuning.js';
+import type { LookupResult, Ranked } from './rank.js';
+import type { Concept } from './schema.js';
+
+/**
+ * What the concepts' descriptions add when their names did not give a confident answer: a weaker signal that
+ * reorders the name candidates a little and brings in concepts the query describes without naming them, as
+ * "bedoelde je..." suggestions. Names always speak first: a confident name match never gets here.
+ */
+
+interface Blended {
+  readonly ranked: Ranked;
+  /** Worth offering: its name score, or a description score of at least descriptionSuggest over two query words or more. */
+  readonly offered: boolean;
+  /** Its place: the name score and a share of what its description says of the words its names leave unexplained. */
+  readonly order: number;
+  /** Its names explain only the scene, and its description not much of the rest: it goes after the question's candidates. */
+  readonly sceneOnly: boolean;
+}
+
+/**
+ * The name ranking with the description scores (concept index -> each query word's share) blended in: a name
+ * candidate gains for what its description says of the words its own names leave unexplained, and never scores
+ * under its description alone; a concept only its description reaches enters with a share of its score. A candidate
+ * that explains only the scene goes after a concept the description brings in for the question. In a
+ * `comparison` of named concepts the descriptions reorder none of them: the one named first is asked about.
+ */
+export function blendDescriptions(
+  ranked: readonly Ranked[],
+  described: ReadonlyMap<number, readonly number[]>,
+  concepts: readonly Concept[],
+  indexOf: ReadonlyMap<Concept, number>,
+  comparison = false,
+): Blended[] {
+  const t = LOOKUP_TUNING;
+  const seen = new Set<number>();
+  const describedAs = (d: number): number => t.descriptionOnly * Math.min(d, t.descriptionCap);
+  // a description that shares one word with the query ("vergeten" in "wachtwoord vergeten") is no reading of it
+  const describes = (shares: readonly number[], d: number): boolean => d >= t.descriptionSuggest && shares.filter((s) => s > 0).length >= 2;
+  const blended: Blended[] = ranked.map((r) => {
+    const i = indexOf.get(r.concept)!;
+    seen.add(i);
+    const shares = described.get(i) ?? [];
+    const d = Math.min(sum(shares), t.descriptionCap);
+    // its description counts for the words its own names do not explain: of those it says nothing new
+    const adds = Math.min(sum(shares.filter((_, pos) => !r.covered.has(pos))), t.descriptionCap);
+    const order = Math.max(r.score + (r.lead ? t.leadBonus : 0) + (comparison ? 0 : t.descriptionBonus * adds), describedAs(d));
+    return { ranked: r, offered: r.score >= t.suggestScore || describes(shares, d), order, sceneOnly: r.onlyScene === true && adds < t.descriptionSuggest };
+  });
+  for (const [i, shares] of described) {
+    if (seen.has(i)) continue;
+    const d = sum(shares);
+    const score = describedAs(d);
+    blended.push({ ranked: { concept: concepts[i]!, nameCoverage: 0, queryCoverage: 0, score, covered: new Map() }, offered: describes(shares, d), order: score, sceneOnly: false });
+  }
+  // as in rank.ts: what explains only the scene goes after what is offered for the question itself
+  const asked = blended.some((b) => b.offered && !b.sceneOnly);
+  const after = (b: Blended): number => (asked && b.sceneOnly ? 1 : 0);
+  return blended.sort((a, b) => after(a) - after(b) || b.order - a.order || b.ranked.nameCoverage - a.ranked.nameCoverage || a.ranked.concept.id.localeCompare(b.ranked.concept.id));
+}
+
+/** "bedoelde je..." with the blended ranking, or none when nothing is worth offering. */
+export function suggestDescribed(query: string, blended: readonly Blended[]): LookupResult {
+  const t = LOOKUP_TUNING;
+  const offered = blended.filter((b) => b.offered);
+  const [best] = offered;
+  if (!best) return { query, outcome: 'none', hits: [] };
+  const floor = Math.max(t.suggestFloor, best.order * 0.6);
+  const hits = offered
+    .filter((b, i) => i === 0 || b.order >= floor)
+    .slice(0, t.maxSuggestions)
+    .map((b) => ({ concept: b.ranked.concept, score: Math.round(Math.min(1, b.order) * 1000) / 1000 }));
+  return { query, outcome: 'suggest', hits };
+}
+
+function sum(values: readonly number[]): number {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
+}
