@@ -33,6 +33,8 @@ const SETS: readonly QuerySet[] = [
   { name: 'our third check queries', file: path.join(REPO_ROOT, 'test/fixtures/lookup-check-3.jsonl'), hit: 0.96, top3: 0.98 },
   { name: 'the second blind set (a development set since round 3)', file: path.join(REPO_ROOT, 'test/fixtures/lookup-heldout-2.jsonl'), hit: 0.93, top3: 0.95 },
   // written before round 3 and never tuned on: descriptive paraphrases the lookup still mostly misses (README)
+  // the third blind set: measured once after round 3 (88.3% hit, 94.9% top 3), never tuned on
+  { name: 'the third blind set', file: path.join(REPO_ROOT, 'test/fixtures/lookup-heldout-3.jsonl'), hit: 0.86, top3: 0.92 },
   { name: 'our fourth check queries', file: path.join(REPO_ROOT, 'test/fixtures/lookup-check-4.jsonl'), hit: 0.48, top3: 0.6 },
 ];
 
