@@ -4,6 +4,9 @@ import type { Actor, BotEvent, ConversationRef } from '../bot/events.js';
 import type { Action } from '../bot/replies.js';
 import { renderText } from './render-text.js';
 
+/** The terminal's own user: a name, not "jij", because the bot's texts put it in the third person ("Alleen Sam (de gespreksleider)…"). */
+const SELF = 'Sam';
+
 export interface ChatOptions {
   readonly bot: Bot;
   readonly input: NodeJS.ReadableStream;
@@ -11,7 +14,7 @@ export interface ChatOptions {
   /** Start in a channel (group sessions) instead of a personal chat. */
   readonly group: boolean;
   /**
-   * The terminal's own user ("jij") is an admin: the admin commands work (the bot must have an admin port) and
+   * The terminal's own user (SELF) is an admin: the admin commands work (the bot must have an admin port) and
    * the help lists them. Without it the help lists only what works here.
    */
   readonly admin?: boolean;
@@ -33,7 +36,7 @@ const ADMIN_HELP = 'Je bent beheerder (--admin): herlaad kennis, status en onbea
  */
 export async function runChat(opts: ChatOptions): Promise<void> {
   const admin = opts.admin ?? false;
-  let actor: Actor = { id: 'terminal:jij', name: 'jij', isAdmin: admin };
+  let actor: Actor = { id: `terminal:${SELF.toLowerCase()}`, name: SELF, isAdmin: admin };
   let conversation: ConversationRef = { key: opts.group ? 'terminal-kanaal' : 'terminal', scope: opts.group ? 'channel' : 'personal' };
   let buttons: readonly Action[] = [];
   const say = (events: BotEvent): Promise<void> =>
@@ -54,8 +57,8 @@ export async function runChat(opts: ChatOptions): Promise<void> {
     const line = raw.trim();
     if (line === '/klaar' || line === '/quit') break;
     if (line.startsWith('/als ')) {
-      const name = line.slice(5).trim() || 'jij';
-      actor = { id: `terminal:${name.toLowerCase()}`, name, isAdmin: admin && name === 'jij' };
+      const name = line.slice(5).trim() || SELF;
+      actor = { id: `terminal:${name.toLowerCase()}`, name, isAdmin: admin && name === SELF };
       opts.output(`(je bent nu ${name})\n`);
     } else if (line === '/groep' || line === '/persoonlijk') {
       conversation = line === '/groep' ? { key: 'terminal-kanaal', scope: 'channel' } : { key: 'terminal', scope: 'personal' };
