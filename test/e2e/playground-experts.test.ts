@@ -30,7 +30,7 @@ interface Shown {
 
 function runWith(driver: string, env: Record<string, string> = {}): Promise<string[]> {
   const run = path.join(REPO_ROOT, 'test/e2e/playground-run.sh');
-  return promisify(execFile)('unshare', ['-n', 'sh', run, REPO_ROOT, PLAYGROUND, path.join(REPO_ROOT, 'test/e2e', driver)], { timeout: 120_000, env: { ...process.env, ...env } })
+  return promisify(execFile)('unshare', ['-n', 'sh', run, REPO_ROOT, PLAYGROUND, path.join(REPO_ROOT, 'test/e2e', driver)], { timeout: 150_000, env: { ...process.env, ...env } })
     .then(({ stdout }) => stdout.trim().split('\n'));
 }
 

@@ -19,8 +19,11 @@ BOT=$!
 (cd "$DATA" && exec node "$PLAYGROUND/node_modules/.bin/agentsplayground" -e http://127.0.0.1:3978/api/messages -c msteams --disable-telemetry -p 56150 > "$DATA/playground.log" 2>&1) &
 PG=$!
 trap 'kill $PG $BOT 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do
-  if curl -sf -o /dev/null http://127.0.0.1:56150/_internal/v1/config && curl -sf -o /dev/null http://127.0.0.1:3978/healthz; then break; fi
+# up to 90 s: on a busy 2-core machine the playground alone has taken over 30 s to start
+UP=no
+for _ in $(seq 1 180); do
+  if curl -sf -o /dev/null http://127.0.0.1:56150/_internal/v1/config && curl -sf -o /dev/null http://127.0.0.1:3978/healthz; then UP=yes; break; fi
   sleep 0.5
 done
+if [ "$UP" != yes ]; then echo "the bot or the playground did not start within 90 s" >&2; tail -5 "$DATA/playground.log" "$DATA/bot.log" >&2; exit 1; fi
 node "$DRIVER" "$PLAYGROUND"

@@ -18,8 +18,11 @@ PG=$!
   --disable-sync --user-data-dir="$(mktemp -d)" --remote-debugging-port=9222 about:blank > "$DATA/chromium.log" 2>&1 &
 CHROMIUM=$!
 trap 'kill $PG $BOT $CHROMIUM 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do
-  if curl -sf -o /dev/null http://127.0.0.1:56150/_internal/v1/config && curl -sf -o /dev/null http://127.0.0.1:3978/healthz && curl -sf -o /dev/null http://127.0.0.1:9222/json/version; then break; fi
+# up to 90 s: on a busy 2-core machine the playground alone has taken over 30 s to start
+UP=no
+for _ in $(seq 1 180); do
+  if curl -sf -o /dev/null http://127.0.0.1:56150/_internal/v1/config && curl -sf -o /dev/null http://127.0.0.1:3978/healthz && curl -sf -o /dev/null http://127.0.0.1:9222/json/version; then UP=yes; break; fi
   sleep 0.5
 done
+if [ "$UP" != yes ]; then echo "the bot or the playground did not start within 90 s" >&2; tail -5 "$DATA/playground.log" "$DATA/bot.log" >&2; exit 1; fi
 node "$REPO/test/e2e/playground-screenshots.mjs" "$REPO" "$PLAYGROUND" "$OUT"
