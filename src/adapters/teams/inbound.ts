@@ -1,9 +1,9 @@
 import { TurnContext, type Activity } from 'botbuilder';
-import type { Actor, BotEvent, ConversationRef } from '../../bot/events.js';
+import type { ActionEvent, Actor, BotEvent, ConversationRef } from '../../bot/events.js';
 import { conversationAddress, userAddress } from './address.js';
 
 /** Adaptive Card inputs and submit data: the names our cards use (see render.ts). */
-interface SubmitValue {
+export interface SubmitValue {
   rp?: unknown;
   rp_values?: unknown;
   rp_text?: unknown;
@@ -37,6 +37,21 @@ export function actorOf(activity: Partial<Activity>, adminIds: readonly string[]
 }
 
 /**
+ * A click on one of our cards as an action event: the button's payload and the card's inputs (a multi-select's
+ * values, a text box). The same for a Universal Action (invoke.ts) and an Action.Submit on a card sent before.
+ */
+export function cardAction(conversation: ConversationRef, actor: Actor, data: SubmitValue & { rp: string }): ActionEvent {
+  return {
+    kind: 'action',
+    conversation,
+    actor,
+    payload: data.rp,
+    ...(typeof data.rp_values === 'string' ? { values: data.rp_values.split(',').filter(Boolean) } : {}),
+    ...(typeof data.rp_text === 'string' ? { text: data.rp_text } : {}),
+  };
+}
+
+/**
  * An Activity as a neutral event, or undefined when the bot should not react (a channel message that
  * does not mention the bot, other members joining, typing, reactions).
  */
@@ -51,16 +66,7 @@ export function activityToEvent(activity: Activity, adminIds: readonly string[],
   if (activity.type !== 'message') return undefined;
 
   const value = activity.value as SubmitValue | undefined;
-  if (value && typeof value === 'object' && typeof value.rp === 'string') {
-    return {
-      kind: 'action',
-      conversation,
-      actor,
-      payload: value.rp,
-      ...(typeof value.rp_values === 'string' ? { values: value.rp_values.split(',').filter(Boolean) } : {}),
-      ...(typeof value.rp_text === 'string' ? { text: value.rp_text } : {}),
-    };
-  }
+  if (value && typeof value === 'object' && typeof value.rp === 'string') return cardAction(conversation, actor, { ...value, rp: value.rp });
 
   const mentioned = (activity.entities ?? []).some((e) => e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id);
   if (conversation.scope !== 'personal' && !mentioned) return undefined;

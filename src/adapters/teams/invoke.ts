@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 import type { ActionEvent, Actor, ConversationRef } from '../../bot/events.js';
-import { actorOf, conversationOf } from './inbound.js';
+import { actorOf, cardAction, conversationOf } from './inbound.js';
 import { VERB_REFRESH } from './member-view.js';
 
 /**
@@ -29,17 +29,7 @@ export function readCardInvoke(activity: Activity, adminIds: readonly string[], 
   const actor = actorOf(activity, adminIds, expertIds);
   if (parsed.success && parsed.data.action.verb === VERB_REFRESH && d?.rp_view) return { kind: 'refresh', key: d.rp_view, conversation, actor };
   if (!d?.rp) return { kind: 'unknown' };
-  return {
-    kind: 'click',
-    event: {
-      kind: 'action',
-      conversation,
-      actor,
-      payload: d.rp,
-      ...(d.rp_values !== undefined ? { values: d.rp_values.split(',').filter(Boolean) } : {}),
-      ...(d.rp_text !== undefined ? { text: d.rp_text } : {}),
-    },
-  };
+  return { kind: 'click', event: cardAction(conversation, actor, { ...d, rp: d.rp }) };
 }
 
 /** The body of an invoke response (the HTTP response to the invoke), as Universal Actions define it. */
