@@ -1,6 +1,7 @@
 import type { MemberViews, QuestionReply, TallyReply } from '../../bot/replies.js';
 import { texts } from '../../bot/texts.js';
 import { plain } from './card-parts.js';
+import { teamsTexts } from './texts.js';
 
 /**
  * The Teams side of per-member views (Universal Actions): a group card's `refresh`, so Teams asks the bot for
@@ -26,7 +27,7 @@ export function viewParts(reply: QuestionReply | TallyReply): unknown[] {
   const parts: unknown[] = [];
   if (reply.kind === 'question' && reply.result) {
     const { result } = reply;
-    parts.push(plain(`${result.respondents} ${result.respondents === 1 ? 'antwoord' : 'antwoorden'}`, { isSubtle: true, size: 'Small' }));
+    parts.push(plain(teamsTexts.answersCount(result.respondents), { isSubtle: true, size: 'Small' }));
     parts.push(...result.counts.filter((c) => c.count > 0).map((c) => plain(`${c.label}: ${c.count}`)));
     parts.push(...result.texts.map((t) => plain(t)));
   }
