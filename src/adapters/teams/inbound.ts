@@ -21,18 +21,22 @@ export function conversationOf(activity: Partial<Activity>): ConversationRef {
   return { key: `teams:${activity.conversation?.id ?? 'unknown'}`, scope, ...(address ? { address } : {}) };
 }
 
-/** Admins and experts are Azure AD object ids from the settings. */
-export function actorOf(activity: Partial<Activity>, adminIds: readonly string[], expertIds: readonly string[] = []): Actor {
+/**
+ * Who acts, in the conversation `conversationOf` made of the same activity. Admins and experts are Azure AD
+ * object ids from the settings.
+ */
+export function actorOf(activity: Partial<Activity>, conversation: ConversationRef, adminIds: readonly string[], expertIds: readonly string[] = []): Actor {
   const from = activity.from;
   const id = from?.aadObjectId ?? from?.id ?? 'unknown';
   const aad = from?.aadObjectId;
+  const personal = conversation.scope === 'personal';
   // reached later in their personal chat: this one, or from a channel or group chat one the bot opens
-  const address = scopeOf(activity) === 'personal' ? conversationAddress(activity) : userAddress(activity);
+  const address = personal ? conversation.address : userAddress(activity);
   return {
     id: `teams:${id}`, name: from?.name?.trim() || 'Onbekend', isAdmin: aad !== undefined && adminIds.includes(aad),
     isExpert: aad !== undefined && expertIds.includes(aad), ...(address ? { address } : {}),
     // a card's refresh lists users by `from.id` (their MRI); only a card that many see has per-user views
-    ...(scopeOf(activity) !== 'personal' && from?.id ? { viewerId: from.id } : {}),
+    ...(!personal && from?.id ? { viewerId: from.id } : {}),
   };
 }
 
@@ -57,7 +61,7 @@ export function cardAction(conversation: ConversationRef, actor: Actor, data: Su
  */
 export function activityToEvent(activity: Activity, adminIds: readonly string[], expertIds: readonly string[] = []): BotEvent | undefined {
   const conversation = conversationOf(activity);
-  const actor = actorOf(activity, adminIds, expertIds);
+  const actor = actorOf(activity, conversation, adminIds, expertIds);
   if (activity.type === 'conversationUpdate') {
     const botId = activity.recipient?.id;
     const botAdded = (activity.membersAdded ?? []).some((m) => m.id === botId);

@@ -26,7 +26,7 @@ export function readCardInvoke(activity: Activity, adminIds: readonly string[], 
   const parsed = invokeValue.safeParse(activity.value);
   const d = parsed.success ? parsed.data.action.data : undefined;
   const conversation = conversationOf(activity);
-  const actor = actorOf(activity, adminIds, expertIds);
+  const actor = actorOf(activity, conversation, adminIds, expertIds);
   if (parsed.success && parsed.data.action.verb === VERB_REFRESH && d?.rp_view) return { kind: 'refresh', key: d.rp_view, conversation, actor };
   if (!d?.rp) return { kind: 'unknown' };
   return { kind: 'click', event: cardAction(conversation, actor, { ...d, rp: d.rp }) };
