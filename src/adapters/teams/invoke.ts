@@ -9,7 +9,7 @@ import { VERB_REFRESH } from './member-view.js';
  * a member's view of a card (`refresh`). The data are ours (render.ts, member-view.ts); inputs on the card come
  * with them. Anything else in the value is not ours to judge.
  */
-export const CARD_ACTION = 'adaptiveCard/action';
+const CARD_ACTION = 'adaptiveCard/action';
 
 const data = z.looseObject({ rp: z.string().max(4000).optional(), rp_view: z.string().max(400).optional(), rp_values: z.string().optional(), rp_text: z.string().optional() });
 const invokeValue = z.looseObject({ action: z.looseObject({ type: z.string().optional(), verb: z.string().optional(), data: data.optional() }) });

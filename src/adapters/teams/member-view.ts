@@ -10,14 +10,14 @@ import { teamsTexts } from './texts.js';
  */
 
 /** Teams shows per-user views to at most 60 users of one card (refresh `userIds`); a larger group shares the card. */
-export const MAX_REFRESH_USERS = 60;
+const MAX_REFRESH_USERS = 60;
 
 /** The verb of a refresh invoke; clicks carry VERB_CLICK. */
 export const VERB_REFRESH = 'refresh';
 export const VERB_CLICK = 'rp';
 
 /** `refresh` for a card with member views (Adaptive Cards 1.4+: Teams invokes it for the listed users when the card is shown). */
-export function refreshOf(views: MemberViews | undefined): Record<string, unknown> | undefined {
+function refreshOf(views: MemberViews | undefined): Record<string, unknown> | undefined {
   if (!views || views.viewers.length === 0 || views.viewers.length > MAX_REFRESH_USERS) return undefined;
   return { action: { type: 'Action.Execute', verb: VERB_REFRESH, data: { rp_view: views.key } }, userIds: [...views.viewers] };
 }

@@ -12,7 +12,7 @@ import { clip, type Budget, type Card } from './card-parts.js';
  */
 export const SEARCH_COMMAND = 'zoekBegrip';
 export const SEARCH_PARAMETER = 'zoek';
-export const QUERY_INVOKE = 'composeExtension/query';
+const QUERY_INVOKE = 'composeExtension/query';
 
 /** Teams shows a list of results; more than ten is scrolling, not finding. */
 export const MAX_RESULTS = 10;
@@ -59,7 +59,7 @@ export function createSearch(deps: { bot: Pick<Bot, 'searchConcepts'>; render: (
  * The typed text, '' for the first query Teams sends when the command opens (initialRun), or undefined for
  * anything that is not a query of ours.
  */
-export function queryOf(value: unknown): string | undefined {
+function queryOf(value: unknown): string | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const { commandId, parameters, queryOptions } = value as { commandId?: unknown; parameters?: unknown; queryOptions?: { skip?: unknown } };
   if (commandId !== undefined && commandId !== SEARCH_COMMAND) return undefined;

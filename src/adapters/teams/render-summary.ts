@@ -20,7 +20,7 @@ interface Bar {
 const MAX_BLOCKS = 16;
 
 /** Bars as text lines, close together: what the tally shows, and what a chart falls back to. */
-export function barLines(bars: readonly Bar[], max?: number): unknown[] {
+function barLines(bars: readonly Bar[], max?: number): unknown[] {
   const top = max ?? Math.max(0, ...bars.map((b) => b.value));
   const scale = top > 0 ? MAX_BLOCKS / top : 0;
   return bars.map((b) => tight(`${b.label}: ${'█'.repeat(Math.round(b.value * scale))} ${b.value}`));
@@ -30,7 +30,7 @@ export function barLines(bars: readonly Bar[], max?: number): unknown[] {
 const tight = (text: string, extra: Record<string, unknown> = {}) => ({ ...plain(text, extra), spacing: 'None' });
 
 /** `max`: the top of the scale (5 for scores); without it the longest bar is the top. */
-export function barChart(title: string, bars: readonly Bar[], max?: number): Record<string, unknown> {
+function barChart(title: string, bars: readonly Bar[], max?: number): Record<string, unknown> {
   return {
     type: 'Chart.HorizontalBar',
     title,
