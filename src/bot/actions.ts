@@ -59,8 +59,13 @@ export function encodeAction(payload: ActionPayload): string {
 
 /** Undefined for anything the core did not make (old buttons, tampering): treated as an unknown action. */
 export function decodeAction(raw: string): ActionPayload | undefined {
+  return decodeOurs(payloadSchema, raw);
+}
+
+/** JSON the core made (a payload, a view key), read back through its schema; undefined for anything else. */
+export function decodeOurs<T>(schema: z.ZodType<T>, raw: string): T | undefined {
   try {
-    const parsed = payloadSchema.safeParse(JSON.parse(raw));
+    const parsed = schema.safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data : undefined;
   } catch {
     // not JSON: not one of ours

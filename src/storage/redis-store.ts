@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { createKeyedMutex } from './keyed-mutex.js';
+import { compareAndSet, isReplyError } from './redis-cas.js';
 import { StoreError, type Store, type WriteOptions } from './port.js';
 
 /**
@@ -45,29 +45,6 @@ interface Envelope {
   readonly e?: number;
 }
 
-/**
- * KEYS[1] the key; ARGV[1] '1' when the key was present, ARGV[2] the raw value read then, ARGV[3] the new
- * raw value ('' deletes), ARGV[4] time to live in ms ('' for none). Returns 1 when written, 0 when the key
- * changed since it was read. A plain SET drops an earlier expiry, so "no ttl" needs no PERSIST.
- */
-const CAS_SCRIPT = `
-local current = redis.call('GET', KEYS[1])
-if ARGV[1] == '1' then
-  if current ~= ARGV[2] then return 0 end
-elseif current then
-  return 0
-end
-if ARGV[3] == '' then
-  redis.call('DEL', KEYS[1])
-elseif ARGV[4] == '' then
-  redis.call('SET', KEYS[1], ARGV[3])
-else
-  redis.call('SET', KEYS[1], ARGV[3], 'PX', ARGV[4])
-end
-return 1
-`;
-const CAS_SHA = createHash('sha1').update(CAS_SCRIPT).digest('hex');
-
 const MAX_ATTEMPTS = 50;
 const SCAN_COUNT = 500;
 
@@ -76,8 +53,6 @@ const CONNECTING = new Set(['wait', 'connecting', 'connect']);
 
 /** Redis glob (SCAN MATCH) treats * ? [ ] and \ as special. */
 const escapeGlob = (s: string): string => s.replace(/[*?[\]\\]/g, '\\$&');
-
-const isReplyError = (err: unknown): err is Error => err instanceof Error && err.name === 'ReplyError';
 
 /**
  * Synchronous: the connection is made in the background. Operations issued before it is ready wait for it
@@ -173,17 +148,6 @@ export function createRedisStore(opts: RedisStoreOptions): RedisStore {
     return live(envelope) ? (envelope.v as T) : undefined;
   }
 
-  async function compareAndSet(redisKey: string, expected: string | null, next: string | null, ttlMs: number | undefined): Promise<boolean> {
-    const args = [expected === null ? '0' : '1', expected ?? '', next ?? '', ttlMs === undefined ? '' : String(ttlMs)];
-    try {
-      return (await client.evalsha(CAS_SHA, 1, redisKey, ...args)) === 1;
-    } catch (err) {
-      // the script cache is empty after a Redis restart or on a fresh server: send the script itself once
-      if (!isReplyError(err) || !err.message.startsWith('NOSCRIPT')) throw err;
-      return (await client.eval(CAS_SCRIPT, 1, redisKey, ...args)) === 1;
-    }
-  }
-
   const backoff = (attempt: number): Promise<void> => new Promise((r) => setTimeout(r, Math.random() * Math.min(2 + attempt * 2, 50)));
 
   return {
@@ -205,7 +169,7 @@ export function createRedisStore(opts: RedisStoreOptions): RedisStore {
             const encoded = envelope === undefined ? null : JSON.stringify(envelope);
             // Redis expiry only collects garbage (the clock decides); PX needs a positive integer
             const ttl = envelope === undefined || ttlMs === undefined ? undefined : Math.max(1, Math.ceil(ttlMs));
-            if (await redis('write', () => compareAndSet(redisKey, raw, encoded, ttl), 'write')) {
+            if (await redis('write', () => compareAndSet(client, redisKey, raw, encoded, ttl), 'write')) {
               return encoded === null ? undefined : (JSON.parse(encoded) as Envelope).v as T;
             }
             // another process wrote the key in between: read again, a little later so the writers spread out

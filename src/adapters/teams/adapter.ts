@@ -10,6 +10,7 @@ import { createInPlaceUpdates } from '../in-place.js';
 import { renderingAnswersOnce } from '../render-cache.js';
 import { createTurnRunner, describeError } from '../turn.js';
 import { checkActivity } from './activity-schema.js';
+import { showCardInPlace } from './card-in-place.js';
 import { botFrameworkAuthentication, CONNECTOR } from './connector.js';
 import { createTeamsDeliverer } from './deliverer.js';
 import { answerFileConsent, exportAttachment, isFileConsent } from './file-export.js';
@@ -70,15 +71,7 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): ChatAdapter {
   }
 
   /** A group tally updates one card in place (updateActivity) instead of posting a message per vote. */
-  function sendTally(context: TurnContext, tally: TallyReply, conversationKey: string): Promise<void> {
-    const attachment = () => CardFactory.adaptiveCard(replyToCard(tally));
-    return inPlace.show<string>(conversationKey, tally.replaceKey, tally.version, {
-      post: async () => (await context.sendActivity(MessageFactory.attachment(attachment())))?.id,
-      update: async (id) => {
-        await context.updateActivity({ id, type: ActivityTypes.Message, attachments: [attachment()], conversation: context.activity.conversation });
-      },
-    });
-  }
+  const sendTally = (context: TurnContext, tally: TallyReply, conversationKey: string) => showCardInPlace(inPlace, context, conversationKey, tally, () => replyToCard(tally));
 
   /** `exporteer`: a file in a personal chat (file-export.ts), a card to copy from elsewhere. */
   const sendExport = (context: TurnContext, reply: ExportReply) => context.sendActivity(MessageFactory.attachment(exportAttachment(reply, context.activity.conversation?.conversationType)));

@@ -4,6 +4,7 @@
  * RichTextBlock TextRuns, which hosts never parse as markdown, so user text cannot inject links, mentions or
  * markup.
  */
+import { teamsTexts } from './texts.js';
 
 export type Card = Record<string, unknown> & { type: 'AdaptiveCard'; body: unknown[] };
 
@@ -86,3 +87,6 @@ export function clipList<T>(items: readonly T[], budget: Budget, more: (n: numbe
   if (items.length <= budget.lines) return [...items];
   return [...items.slice(0, budget.lines), more(items.length - budget.lines)];
 }
+
+/** Lines of text, each clipped, and "… en nog n" last for the lines the budget leaves out. */
+export const clipLines = (lines: readonly string[], budget: Budget): string[] => clipList(lines, budget, teamsTexts.more).map((line) => clip(line, budget));

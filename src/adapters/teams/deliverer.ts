@@ -1,4 +1,4 @@
-import { ActivityTypes, CardFactory, MessageFactory, type CloudAdapter, type TurnContext } from 'botbuilder';
+import { CardFactory, MessageFactory, type CloudAdapter, type TurnContext } from 'botbuilder';
 import type { Actor, ConversationRef } from '../../bot/events.js';
 import type { ExpertQuestionReply, Reply } from '../../bot/replies.js';
 import type { Delivery } from '../../bot/turn.js';
@@ -7,6 +7,7 @@ import type { Deliverer } from '../../ops/expert-outbox.js';
 import type { InPlaceUpdates } from '../in-place.js';
 import { describeError } from '../turn.js';
 import { channelOf, parsePlace, PLATFORM, referenceOf, type TeamsPlace } from './address.js';
+import { showCardInPlace } from './card-in-place.js';
 import type { Card } from './render.js';
 
 /**
@@ -43,12 +44,7 @@ export function createTeamsDeliverer(deps: TeamsDelivererDeps): TeamsDeliverer {
   const message = (reply: Reply) => MessageFactory.attachment(CardFactory.adaptiveCard(render(reply)));
 
   function showExpertCard(context: TurnContext, reply: ExpertQuestionReply, channelId = channelOf(context.activity.conversation.id)): Promise<void> {
-    return inPlace.show<string>(expertCardsOf(channelId), reply.replaceKey, reply.version, {
-      post: async () => (await context.sendActivity(message(reply)))?.id,
-      update: async (id) => {
-        await context.updateActivity({ ...message(reply), id, type: ActivityTypes.Message, conversation: context.activity.conversation });
-      },
-    });
+    return showCardInPlace(inPlace, context, expertCardsOf(channelId), reply, () => render(reply));
   }
 
   /**

@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 import type { ActionEvent, Actor, ConversationRef } from '../../bot/events.js';
-import { actorOf, conversationOf } from './inbound.js';
+import { actorOf, cardAction, conversationOf } from './inbound.js';
 import { VERB_REFRESH } from './member-view.js';
 
 /**
@@ -9,7 +9,7 @@ import { VERB_REFRESH } from './member-view.js';
  * a member's view of a card (`refresh`). The data are ours (render.ts, member-view.ts); inputs on the card come
  * with them. Anything else in the value is not ours to judge.
  */
-export const CARD_ACTION = 'adaptiveCard/action';
+const CARD_ACTION = 'adaptiveCard/action';
 
 const data = z.looseObject({ rp: z.string().max(4000).optional(), rp_view: z.string().max(400).optional(), rp_values: z.string().optional(), rp_text: z.string().optional() });
 const invokeValue = z.looseObject({ action: z.looseObject({ type: z.string().optional(), verb: z.string().optional(), data: data.optional() }) });
@@ -26,20 +26,10 @@ export function readCardInvoke(activity: Activity, adminIds: readonly string[], 
   const parsed = invokeValue.safeParse(activity.value);
   const d = parsed.success ? parsed.data.action.data : undefined;
   const conversation = conversationOf(activity);
-  const actor = actorOf(activity, adminIds, expertIds);
+  const actor = actorOf(activity, conversation, adminIds, expertIds);
   if (parsed.success && parsed.data.action.verb === VERB_REFRESH && d?.rp_view) return { kind: 'refresh', key: d.rp_view, conversation, actor };
   if (!d?.rp) return { kind: 'unknown' };
-  return {
-    kind: 'click',
-    event: {
-      kind: 'action',
-      conversation,
-      actor,
-      payload: d.rp,
-      ...(d.rp_values !== undefined ? { values: d.rp_values.split(',').filter(Boolean) } : {}),
-      ...(d.rp_text !== undefined ? { text: d.rp_text } : {}),
-    },
-  };
+  return { kind: 'click', event: cardAction(conversation, actor, { ...d, rp: d.rp }) };
 }
 
 /** The body of an invoke response (the HTTP response to the invoke), as Universal Actions define it. */

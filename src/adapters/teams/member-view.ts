@@ -1,6 +1,7 @@
 import type { MemberViews, QuestionReply, TallyReply } from '../../bot/replies.js';
 import { texts } from '../../bot/texts.js';
 import { plain } from './card-parts.js';
+import { teamsTexts } from './texts.js';
 
 /**
  * The Teams side of per-member views (Universal Actions): a group card's `refresh`, so Teams asks the bot for
@@ -9,14 +10,14 @@ import { plain } from './card-parts.js';
  */
 
 /** Teams shows per-user views to at most 60 users of one card (refresh `userIds`); a larger group shares the card. */
-export const MAX_REFRESH_USERS = 60;
+const MAX_REFRESH_USERS = 60;
 
 /** The verb of a refresh invoke; clicks carry VERB_CLICK. */
 export const VERB_REFRESH = 'refresh';
 export const VERB_CLICK = 'rp';
 
 /** `refresh` for a card with member views (Adaptive Cards 1.4+: Teams invokes it for the listed users when the card is shown). */
-export function refreshOf(views: MemberViews | undefined): Record<string, unknown> | undefined {
+function refreshOf(views: MemberViews | undefined): Record<string, unknown> | undefined {
   if (!views || views.viewers.length === 0 || views.viewers.length > MAX_REFRESH_USERS) return undefined;
   return { action: { type: 'Action.Execute', verb: VERB_REFRESH, data: { rp_view: views.key } }, userIds: [...views.viewers] };
 }
@@ -26,7 +27,7 @@ export function viewParts(reply: QuestionReply | TallyReply): unknown[] {
   const parts: unknown[] = [];
   if (reply.kind === 'question' && reply.result) {
     const { result } = reply;
-    parts.push(plain(`${result.respondents} ${result.respondents === 1 ? 'antwoord' : 'antwoorden'}`, { isSubtle: true, size: 'Small' }));
+    parts.push(plain(teamsTexts.answersCount(result.respondents), { isSubtle: true, size: 'Small' }));
     parts.push(...result.counts.filter((c) => c.count > 0).map((c) => plain(`${c.label}: ${c.count}`)));
     parts.push(...result.texts.map((t) => plain(t)));
   }

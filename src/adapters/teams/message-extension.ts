@@ -2,7 +2,7 @@ import { CardFactory, type Activity } from 'botbuilder';
 import type { Bot } from '../../bot/bot.js';
 import type { AnswerReply } from '../../bot/replies.js';
 import { errorCode, type Logger } from '../../log.js';
-import type { Card } from './render.js';
+import { clip, type Budget, type Card } from './card-parts.js';
 
 /**
  * The search-based message extension (issue 17, manifest `composeExtensions`): while someone types in the
@@ -12,13 +12,14 @@ import type { Card } from './render.js';
  */
 export const SEARCH_COMMAND = 'zoekBegrip';
 export const SEARCH_PARAMETER = 'zoek';
-export const QUERY_INVOKE = 'composeExtension/query';
+const QUERY_INVOKE = 'composeExtension/query';
 
 /** Teams shows a list of results; more than ten is scrolling, not finding. */
 export const MAX_RESULTS = 10;
 /** Longer is no search term (a pasted text): empty result. */
 const MAX_QUERY_CHARS = 200;
-const PREVIEW_TEXT_CHARS = 120;
+/** The preview in the list: the start of the short answer. */
+const PREVIEW: Budget = { lines: 1, chars: 120 };
 
 export interface QueryResponse {
   readonly composeExtension: { readonly type: 'result'; readonly attachmentLayout: 'list'; readonly attachments: readonly unknown[] };
@@ -58,7 +59,7 @@ export function createSearch(deps: { bot: Pick<Bot, 'searchConcepts'>; render: (
  * The typed text, '' for the first query Teams sends when the command opens (initialRun), or undefined for
  * anything that is not a query of ours.
  */
-export function queryOf(value: unknown): string | undefined {
+function queryOf(value: unknown): string | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const { commandId, parameters, queryOptions } = value as { commandId?: unknown; parameters?: unknown; queryOptions?: { skip?: unknown } };
   if (commandId !== undefined && commandId !== SEARCH_COMMAND) return undefined;
@@ -78,6 +79,5 @@ export function queryOf(value: unknown): string | undefined {
 function resultOf(answer: AnswerReply, render: (reply: AnswerReply) => Card) {
   const { feedback: _feedback, ...rest } = answer;
   const card = CardFactory.adaptiveCard(render({ ...rest, related: [], actions: [] }));
-  const text = answer.short.length > PREVIEW_TEXT_CHARS ? `${answer.short.slice(0, PREVIEW_TEXT_CHARS - 1)}…` : answer.short;
-  return { ...card, preview: CardFactory.thumbnailCard(answer.term, text) };
+  return { ...card, preview: CardFactory.thumbnailCard(answer.term, clip(answer.short, PREVIEW)) };
 }

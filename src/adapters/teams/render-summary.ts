@@ -1,7 +1,7 @@
 import type { SummaryItem, SummaryReply, TallyCount, TallyReply } from '../../bot/replies.js';
 import { texts } from '../../bot/texts.js';
 import { actionRows } from './buttons.js';
-import { card, clip, clipList, heading, listBlock, plain, subtle, type Budget, type Card } from './card-parts.js';
+import { card, clipLines, clipList, heading, listBlock, plain, subtle, type Budget, type Card } from './card-parts.js';
 import { viewParts, withRefresh } from './member-view.js';
 import { teamsTexts } from './texts.js';
 
@@ -20,7 +20,7 @@ interface Bar {
 const MAX_BLOCKS = 16;
 
 /** Bars as text lines, close together: what the tally shows, and what a chart falls back to. */
-export function barLines(bars: readonly Bar[], max?: number): unknown[] {
+function barLines(bars: readonly Bar[], max?: number): unknown[] {
   const top = max ?? Math.max(0, ...bars.map((b) => b.value));
   const scale = top > 0 ? MAX_BLOCKS / top : 0;
   return bars.map((b) => tight(`${b.label}: ${'█'.repeat(Math.round(b.value * scale))} ${b.value}`));
@@ -30,7 +30,7 @@ export function barLines(bars: readonly Bar[], max?: number): unknown[] {
 const tight = (text: string, extra: Record<string, unknown> = {}) => ({ ...plain(text, extra), spacing: 'None' });
 
 /** `max`: the top of the scale (5 for scores); without it the longest bar is the top. */
-export function barChart(title: string, bars: readonly Bar[], max?: number): Record<string, unknown> {
+function barChart(title: string, bars: readonly Bar[], max?: number): Record<string, unknown> {
   return {
     type: 'Chart.HorizontalBar',
     title,
@@ -39,6 +39,9 @@ export function barChart(title: string, bars: readonly Bar[], max?: number): Rec
     fallback: { type: 'Container', items: [subtle(title), ...barLines(bars, max)] },
   };
 }
+
+/** Free-text answers as typed, in quotes (TextRuns), as many as the budget allows. */
+const quotes = (texts: readonly string[], budget: Budget) => clipLines(texts, budget).map((t) => plain(`“${t}”`));
 
 /** The top of the 1 to 5 scale of scale steps. */
 const SCALE_TOP = 5;
@@ -50,14 +53,14 @@ export function tallyCard(reply: TallyReply, budget: Budget): Card {
     heading(reply.title),
     subtle(teamsTexts.answersCount(reply.respondents)),
     ...barLines(countBars(reply.counts)),
-    ...clipList(reply.texts, budget, (n) => `… en nog ${n}`).map((t) => plain(`“${clip(t, budget)}”`)),
+    ...quotes(reply.texts, budget),
     ...viewParts(reply),
     ...actionRows(reply.actions),
   ]), reply.views);
 }
 
 export function summaryCard(reply: SummaryReply, budget: Budget): Card {
-  const items = clipList(reply.items, budget, (n): SummaryItem => ({ title: `… en nog ${n} vragen`, prompt: '', lines: [] }));
+  const items = clipList(reply.items, budget, (n): SummaryItem => ({ title: `${teamsTexts.more(n)} vragen`, prompt: '', lines: [] }));
   return card([
     heading(`${reply.dialogueTitle}: ${texts.dialogue.summaryLabel.toLowerCase()}`, 'Large'),
     ...scoresChart(items),
@@ -80,11 +83,11 @@ function scoresChart(items: readonly SummaryItem[]): unknown[] {
 /** A group's result: the count per option as a chart, who chose what in a named session, and the texts. */
 function itemBody(item: SummaryItem, budget: Budget): unknown[] {
   const result = item.result;
-  if (!result) return clipList(item.lines, budget, (n) => `… en nog ${n}`).map((l) => plain(clip(l, budget)));
+  if (!result) return clipLines(item.lines, budget).map((l) => plain(l));
   const named = result.counts.flatMap((c) => (c.names && c.names.length > 0 ? [`${c.label}: ${c.names.join(', ')}`] : []));
   return [
     ...(result.counts.length > 0 ? [barChart(teamsTexts.answersCount(result.respondents), countBars(result.counts))] : [subtle(teamsTexts.answersCount(result.respondents))]),
-    ...clipList(named, budget, (n) => `… en nog ${n}`).map((line) => tight(clip(line, budget), { size: 'Small', isSubtle: true })),
-    ...clipList(result.texts, budget, (n) => `… en nog ${n}`).map((t) => plain(`“${clip(t, budget)}”`)),
+    ...clipLines(named, budget).map((line) => tight(line, { size: 'Small', isSubtle: true })),
+    ...quotes(result.texts, budget),
   ];
 }

@@ -2,7 +2,7 @@ import { assertNever, type AnswerReply, type ExportReply, type Reply } from '../
 import { texts } from '../../bot/texts.js';
 import { unwrapMarkdown } from '../markdown.js';
 import { actionRows, button } from './buttons.js';
-import { BUDGETS, card, clip, clipList, escapeCardMarkdown, heading, md, MAX_CARD_BYTES, plain, subtle, textBlocks, type Budget, type Card } from './card-parts.js';
+import { BUDGETS, card, clip, clipLines, escapeCardMarkdown, heading, md, MAX_CARD_BYTES, plain, subtle, textBlocks, type Budget, type Card } from './card-parts.js';
 import { consentCard, expertAnswerCard, expertQuestionCard } from './render-experts.js';
 import { questionCard } from './render-question.js';
 import { summaryCard, tallyCard } from './render-summary.js';
@@ -35,7 +35,7 @@ function build(reply: Reply, budget: Budget): Card {
       return card([
         ...textBlocks(clip(reply.text, budget), reply.tone === 'error' ? { color: 'Attention' } : reply.tone === 'warning' ? { color: 'Warning' } : {}),
         // one block per line: lines in a single TextRun would depend on the host keeping its line breaks
-        ...clipList(reply.details ?? [], budget, (n) => `… en nog ${n}`).map((line) => ({ ...plain(clip(line, budget), { size: 'Small' }), spacing: 'None' })),
+        ...clipLines(reply.details ?? [], budget).map((line) => ({ ...plain(line, { size: 'Small' }), spacing: 'None' })),
         ...actionRows(reply.actions),
       ]);
     case 'question':

@@ -3,6 +3,8 @@ export const teamsTexts = {
   conceptsToggle: 'Begrippen bij deze vraag',
   conceptsHint: 'Klik op een begrip voor uitleg.',
   scoresTitle: 'Je scores (1 tot en met 5)',
+  /** The last line of a list cut short. */
+  more: (n: number) => `… en nog ${n}`,
   answersCount: (n: number) => `${n} ${n === 1 ? 'antwoord' : 'antwoorden'}`,
   copyHint: 'Kopieer de tekst hieronder naar je notitie of verslag.',
   fileDescription: (name: string) => `De samenvatting als Markdown-bestand (${name}). Klik op Toestaan om het in je OneDrive op te slaan.`,

@@ -6,7 +6,7 @@ import { texts } from '../../bot/texts.js';
 import type { Logger } from '../../log.js';
 import { describeError, type TurnRunner } from '../turn.js';
 import { cardResponse, messageResponse, readCardInvoke, type InvokeBody } from './invoke.js';
-import { toCardMarkdown } from './card-parts.js';
+import { md } from './card-parts.js';
 import { replyToCard, type Card } from './render.js';
 
 /**
@@ -42,7 +42,7 @@ export interface UniversalActionsDeps {
 /** A notice for the clicker's eyes, on top of the card they see. */
 function withNotices(card: Card, notices: readonly NoticeReply[]): Card {
   if (notices.length === 0) return card;
-  const blocks = notices.map((n) => ({ type: 'TextBlock', text: toCardMarkdown(n.text), wrap: true, ...(n.tone === 'error' ? { color: 'Attention' } : { color: 'Warning' }) }));
+  const blocks = notices.map((n) => md(n.text, { color: n.tone === 'error' ? 'Attention' : 'Warning' }));
   return { ...card, body: [{ type: 'Container', style: 'emphasis', items: blocks }, ...card.body] };
 }
 

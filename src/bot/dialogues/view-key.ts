@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decodeOurs } from '../actions.js';
 import type { MemberViews } from '../replies.js';
 import { MAX_VIEWERS, type GroupSession } from './session.js';
 
@@ -14,13 +15,7 @@ export const encodeViewKey = (key: ViewKey): string => JSON.stringify(key);
 
 /** Undefined for anything the core did not make. */
 export function decodeViewKey(raw: string): ViewKey | undefined {
-  try {
-    const parsed = viewKeySchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    // not JSON: not one of ours
-    return undefined;
-  }
+  return decodeOurs(viewKeySchema, raw);
 }
 
 /**

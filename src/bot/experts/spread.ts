@@ -20,15 +20,16 @@ import { expertTexts as t } from './texts.js';
 export function searchConcepts(snapshot: KnowledgeSnapshot, query: string, limit = 10): AnswerReply[] {
   const typed = foldText(query);
   if (limit <= 0) return [];
-  if (!typed) return centralConcepts(snapshot).slice(0, limit).map((c) => answerReply(c, snapshot));
+  const prepared = preparedFor(snapshot);
+  if (!typed) return prepared.central.slice(0, limit).map((c) => answerReply(c, snapshot));
   const ranked: Concept[] = snapshot.index.lookup(query).hits.map((h) => h.concept);
   const startsName: Concept[] = [];
   const startsWord: Concept[] = [];
-  for (const concept of snapshot.concepts) {
-    const names = [concept.term, ...concept.aliases].map(foldText);
+  snapshot.concepts.forEach((concept, i) => {
+    const names = prepared.names[i]!;
     if (names.some((n) => n.startsWith(typed))) startsName.push(concept);
     else if (names.some((n) => n.includes(` ${typed}`))) startsWord.push(concept);
-  }
+  });
   const byTerm = (a: Concept, b: Concept): number => a.term.localeCompare(b.term, 'nl');
   return unique([...ranked, ...startsName.sort(byTerm), ...startsWord.sort(byTerm)])
     .slice(0, limit)
@@ -87,6 +88,26 @@ export function conceptsInMessage(snapshot: KnowledgeSnapshot, text: string): Co
     i += advance;
   }
   return [...at.values()].sort((a, b) => a.position - b.position).map((f) => f.concept);
+}
+
+/**
+ * What every search of one knowledge version needs, made once per snapshot (Teams asks again every few letters
+ * typed): each concept's names folded, in the order of `snapshot.concepts`, and the central concepts.
+ */
+interface Prepared {
+  readonly names: ReadonlyArray<readonly string[]>;
+  readonly central: readonly Concept[];
+}
+
+const preparedBySnapshot = new WeakMap<KnowledgeSnapshot, Prepared>();
+
+function preparedFor(snapshot: KnowledgeSnapshot): Prepared {
+  let made = preparedBySnapshot.get(snapshot);
+  if (!made) {
+    made = { names: snapshot.concepts.map((c) => [c.term, ...c.aliases].map(foldText)), central: centralConcepts(snapshot) };
+    preparedBySnapshot.set(snapshot, made);
+  }
+  return made;
 }
 
 /** The concepts other concepts point to most (the knowledge's hubs), then by name: a start without a query. */
