@@ -15,8 +15,12 @@ export const INLINE_TEXT_MAX = 300;
 const carriedText = { t: z.string().max(INLINE_TEXT_MAX).optional(), k: z.string().max(20).optional() };
 
 const payloadSchema = z.discriminatedUnion('a', [
-  /** A concept's answer; in a group only for the person who clicked, unless s ("Deel in de thread": for everyone). */
-  z.object({ a: z.literal('concept'), id: z.string().max(100), s: z.literal(1).optional() }),
+  /**
+   * A concept's answer; in a group only for the person who clicked, unless s ("Deel in de thread": for everyone).
+   * `on`: the group question card the button is on (session r, step s), so a platform that shows the answer on the
+   * clicker's own copy of that card (Teams) can keep the question below it.
+   */
+  z.object({ a: z.literal('concept'), id: z.string().max(100), s: z.literal(1).optional(), on: z.object({ r: z.string().max(40), s: z.string().max(100) }).optional() }),
   z.object({ a: z.literal('cmd'), c: z.enum(COMMANDS) }),
   /** Start a dialogue; g: as a group session, n: with names. */
   z.object({ a: z.literal('start'), d: z.string().max(100), g: z.literal(1).optional(), n: z.literal(1).optional() }),

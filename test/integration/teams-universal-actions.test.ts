@@ -96,6 +96,20 @@ describe('Teams Universal Actions', () => {
     expect(sent).toEqual([]); // nothing posted to the conversation
   });
 
+  test('a group: a concept button on the question card answers only the clicker, on their own copy of the card above the question', async () => {
+    const { conversation, question } = await groupSession();
+    // the button a step with concepts carries in a group: the concept, and the question card it sits on
+    const { r } = JSON.parse(payloadOf(question, 'Beleid')) as { r: string };
+    const res = await click(app, conversation, bram, JSON.stringify({ a: 'concept', id: 'sociale-basis', on: { r, s: 'rol' } }));
+    expect(res.body.type).toBe('application/vnd.microsoft.card.adaptive');
+    const seen = valid(res.body.value);
+    expect(cardText(seen)).toContain('Sociale basis');
+    expect(cardText(seen)).toContain('Wat is je rol?'); // Bram's question card stays below the answer
+    expect(executeActions(seen).map((a) => a.title)).toContain('Beleid');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(sent).toEqual([]); // nothing posted to the conversation
+  });
+
   test('refresh: each member gets their own view, the lead\'s view differs', async () => {
     const { conversation, question } = await groupSession();
     await click(app, conversation, bram, payloadOf(question, 'Beleid'));

@@ -1,7 +1,7 @@
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import type { Bot } from '../../bot/bot.js';
 import type { ActionEvent } from '../../bot/events.js';
-import { isPrivate, type NoticeReply, type Reply } from '../../bot/replies.js';
+import { isPrivate, type AnswerReply, type NoticeReply, type Reply } from '../../bot/replies.js';
 import { texts } from '../../bot/texts.js';
 import type { Logger } from '../../log.js';
 import { describeError, type TurnRunner } from '../turn.js';
@@ -48,6 +48,14 @@ function withNotices(card: Card, notices: readonly NoticeReply[]): Card {
 
 const isNotice = (r: Reply): r is NoticeReply => r.kind === 'notice';
 
+/** A concept's answer for the clicker, above their view of the card it was asked from (when that is a dialogue card). */
+function answerOnTop(answer: AnswerReply, below: Reply | undefined): Card {
+  const answerCard = replyToCard(answer);
+  if (!below) return answerCard;
+  const card = replyToCard(below);
+  return { ...card, body: [{ type: 'Container', style: 'emphasis', items: answerCard.body }, ...card.body] };
+}
+
 export function createUniversalActions(deps: UniversalActionsDeps) {
   const { bot } = deps;
 
@@ -65,11 +73,15 @@ export function createUniversalActions(deps: UniversalActionsDeps) {
       deliver: async (replies) => {
         // a private notice with buttons or detail lines needs its own card: it is posted
         const notices = replies.filter((r): r is NoticeReply => isPrivate(r) && isNotice(r) && r.actions.length === 0 && !r.details);
-        const shared = replies.filter((r) => !notices.includes(r as NoticeReply));
+        // in a group, a concept's answer for the clicker alone goes on their own copy of the card (the invoke response
+        // replaces a card for the clicker only); posting it would show it to everyone
+        const answer = event.conversation.scope === 'personal' ? undefined : replies.find((r): r is AnswerReply => r.kind === 'answer' && isPrivate(r));
+        const shared = replies.filter((r) => !notices.includes(r as NoticeReply) && r !== answer);
         const next = wasLive ? shared.find((r) => r.kind === 'question') : undefined;
         await deps.post(context, next ? shared.filter((r) => r !== next) : shared, event.conversation.key);
         const card = next ?? (await bot.view(ref, event.payload));
-        if (card) response = cardResponse(withNotices(replyToCard(card), notices));
+        const shown = answer ? answerOnTop(answer, card) : card ? replyToCard(card) : undefined;
+        if (shown) response = cardResponse(withNotices(shown, notices));
         else response = messageResponse(notices.map((n) => n.text).join('\n\n'));
       },
       notify: async (reply) => {

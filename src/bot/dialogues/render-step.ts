@@ -16,10 +16,10 @@ export const commandAction = (label: string, c: Extract<ActionPayload, { a: 'cmd
 export const answerPayload = (a: 'ans' | 'vote', ref: string, stepId: string) => (v?: string): string =>
   encodeAction({ a, r: ref, s: stepId, ...(v !== undefined ? { v } : {}) });
 
-function conceptLinks(step: Step, snapshot: KnowledgeSnapshot): Action[] {
+function conceptLinks(step: Step, snapshot: KnowledgeSnapshot, on?: { r: string; s: string }): Action[] {
   return step.concepts.flatMap((id) => {
     const c = snapshot.conceptsById.get(id);
-    return c ? [conceptAction(c)] : [];
+    return c ? [conceptAction(c, on)] : [];
   });
 }
 
@@ -52,7 +52,12 @@ export function runQuestion(position: Position, dialogue: Dialogue, step: Step, 
 /** A group's question: everyone answers with the buttons; the lead moves on from the tally. */
 export function sessionQuestion(session: GroupSession, dialogue: Dialogue, step: Step, snapshot: KnowledgeSnapshot): QuestionReply {
   const views = sessionViews(session, 'q', step.id);
-  return { ...questionReply(session, dialogue, step, snapshot, 'vote'), group: { sessionId: session.id, leadName: session.leadName }, ...(views ? { views } : {}) };
+  return {
+    ...questionReply(session, dialogue, step, snapshot, 'vote'),
+    concepts: conceptLinks(step, snapshot, { r: session.id, s: step.id }),
+    group: { sessionId: session.id, leadName: session.leadName },
+    ...(views ? { views } : {}),
+  };
 }
 
 export function sessionTally(session: GroupSession, step: Step, closed: boolean): TallyReply {

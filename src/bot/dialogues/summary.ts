@@ -27,7 +27,7 @@ export async function summaryReply<P extends Position, R>(turn: Turn, mode: Mode
     complete: request.complete,
     items: await mode.summaryItems(turn, position, dialogue),
     conclusions: conclusionsOf(dialogue, mode.answerOf(position, dialogue)),
-    concepts: dialogueConcepts(dialogue, turn.snapshot).map(conceptAction),
+    concepts: dialogueConcepts(dialogue, turn.snapshot).map((c) => conceptAction(c)),
     actions: request.actions,
   };
 }

@@ -52,6 +52,8 @@ export function cardOf(key: string): CardKey | undefined {
       return { v: 'p', r: payload.r, s: payload.s };
     case 'cmd':
       return payload.c === 'skip' || payload.c === 'back' || payload.c === 'stop' ? { v: 'p', r: '', s: '' } : undefined;
+    case 'concept':
+      return payload.on ? { v: 'q', r: payload.on.r, s: payload.on.s } : undefined;
     default:
       return undefined;
   }

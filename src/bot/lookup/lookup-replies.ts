@@ -6,8 +6,9 @@ import { answerExtras } from '../experts/answer-extras.js';
 import { assertNever, notice, type Action, type AnswerReply, type Reply } from '../replies.js';
 import { texts } from '../texts.js';
 
-export function conceptAction(concept: Pick<Concept, 'id' | 'term'>): Action {
-  return { label: concept.term, payload: encodeAction({ a: 'concept', id: concept.id }) };
+/** `on`: the group question card the button sits on (see the concept payload in actions.ts). */
+export function conceptAction(concept: Pick<Concept, 'id' | 'term'>, on?: { readonly r: string; readonly s: string }): Action {
+  return { label: concept.term, payload: encodeAction({ a: 'concept', id: concept.id, ...(on ? { on } : {}) }) };
 }
 
 /**
