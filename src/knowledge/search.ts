@@ -182,12 +182,14 @@ function* indexSteps(
     }
     // a publisher's name and the kind asked for after a description set the scene wherever they stand
     const fixedScene = new Set([...publisherPositions(tokens, publishers), ...askedKindPositions(query)]);
-    const ranked = rank([...byConcept.values()], concepts, positionWeight, topicLength(query), fixedScene);
+    const topic = topicLength(query);
+    const ranked = rank([...byConcept.values()], concepts, positionWeight, topic, fixedScene);
     const byNames = decide(query, tokens.length, ranked);
     if (byNames.outcome === 'match') return byNames;
     // the names left it open: what the concepts' descriptions say decides the suggestions
     const words = describedQuery(tokens, parts, descriptions, LOOKUP_TUNING.compoundPartSimilarity);
-    return suggestDescribed(query, blendDescriptions(ranked, descriptions.score(words), concepts, indexOf, comparesNamed(foldedWords(query), ranked)));
+    const topicPositions = topic < tokens.length ? tokens.slice(0, topic).map((_, i) => i) : [];
+    return suggestDescribed(query, blendDescriptions(ranked, descriptions.score(words), concepts, indexOf, comparesNamed(foldedWords(query), ranked), topicPositions));
   }
 
   // A snapshot never changes, so the answer to the same text never does either: the questions people ask most

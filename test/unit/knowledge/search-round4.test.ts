@@ -27,3 +27,19 @@ describe('a term that pairs two words is named by either', () => {
     expect(ids(index, 'paspoort verlengen')).toEqual([]);
   });
 });
+
+describe('a name for the topic goes before what only a description reaches', () => {
+  const index = createSearchIndex([
+    concept('eenzaamheid', 'Eenzaamheid', [], 'Het gevoel dat je contacten met anderen tekortschieten.'),
+    concept('beleidstheorie', 'Beleidstheorie', [], 'Waarom een aanpak tegen eenzaamheid onder ouderen werkt: eenzaamheid bij ouderen, stap voor stap.'),
+    concept('ouderenbeleid', 'Beleid voor senioren', [], 'Wat de gemeente voor oudere inwoners doet.'),
+  ]);
+
+  test('a typo in the topic still names it: "eenzaamhied onder ouderen"', () => {
+    expect(ids(index, 'eenzaamhied onder ouderen')[0]).toBe('eenzaamheid');
+  });
+
+  test('without a preposition the whole question is the topic, and the description may still lead', () => {
+    expect(ids(index, 'eenzaamhied ouderen')[0]).toBe('beleidstheorie');
+  });
+});
