@@ -23,7 +23,9 @@ const STOPWORDS = new Set(
     'uitleg uitleggen leg uit betekent betekenen betekenis bedoelen bedoelt bedoeld bedoel definitie definieer omschrijving ' +
     'kort vertel weten wil willen zeg zeggen iets over info informatie vraag ' +
     'the a an to is are was what whats does do did mean means meaning how why who which explain define definition about tell me please ' +
-    'for with on among by from at between within'
+    'for with on among by from at between within ' +
+    // contrast, read by contrastPositions: "ipv", "instead of", "rather than"
+    'ipv instead rather than'
   ).split(/\s+/),
 );
 
@@ -156,6 +158,27 @@ export function askedKindPositions(text: string): Set<number> {
   return new Set();
 }
 
+/** Words that set what follows them against the question: "vast bedrag in plaats van per uur" does not ask about uren. */
+const CONTRASTING = ['in plaats van', 'ipv', 'instead of', 'rather than'].map((phrase) => phrase.split(' '));
+
+/**
+ * The content tokens (as queryTokens reads them) of what a question sets itself against, up to the end of that
+ * clause: "betalen op wat het oplevert in plaats van op uren" -> the position of uren. Like a publisher, they only
+ * set the scene: the question is about what the words before describe.
+ */
+export function contrastPositions(text: string): Set<number> {
+  const positions = new Set<number>();
+  let before = 0;
+  for (const clause of text.split(/[,;.?!:]/)) {
+    const words = foldedWords(clause);
+    const content = contentWords(words);
+    const start = words.findIndex((_, at) => CONTRASTING.some((phrase) => phrase.every((w, i) => words[at + i] === w)));
+    if (start > 0) content.forEach(({ at }, k) => at > start && positions.add(before + k));
+    before += content.length;
+  }
+  return positions;
+}
+
 /** Particles of Dutch separable verbs that stand apart at the end of a clause: "werk ... samen", "praat ... mee". */
 const PARTICLES = new Set(['samen', 'mee', 'terug', 'af', 'toe', 'weg']);
 
@@ -180,7 +203,10 @@ export function particleJoins(text: string): ParticleJoin[] {
 function contentWords(words: readonly string[]): Array<{ word: string; at: number }> {
   const content: Array<{ word: string; at: number }> = [];
   words.forEach((word, at) => {
-    if (!STOPWORDS.has(word) && !(AFTER_HOE.has(word) && words[at - 1] === 'hoe')) content.push({ word, at });
+    if (STOPWORDS.has(word) || (AFTER_HOE.has(word) && words[at - 1] === 'hoe')) return;
+    // "in plaats van" is one word, "instead of"
+    if (word === 'plaats' && words[at - 1] === 'in' && words[at + 1] === 'van') return;
+    content.push({ word, at });
   });
   return content;
 }

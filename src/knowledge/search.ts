@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Concept } from './schema.js';
-import { askedKindPositions, particleJoins, foldedWords, foldText, nameTokens, queryTokens, stemWord, topicLength, type Token } from './normalize.js';
+import { askedKindPositions, contrastPositions, particleJoins, foldedWords, foldText, nameTokens, queryTokens, stemWord, topicLength, type Token } from './normalize.js';
 import { conceptNames, pairedWords } from './concept-names.js';
 import { trigramIndexSteps, type TrigramIndex } from './trigram-index.js';
 import { LOOKUP_TUNING } from './lookup-tuning.js';
@@ -180,8 +180,9 @@ function* indexSteps(
         scoreName(names[nameId]!, broad.has(nameId), scoring, byConcept);
       }
     }
-    // a publisher's name and the kind asked for after a description set the scene wherever they stand
-    const fixedScene = new Set([...publisherPositions(tokens, publishers), ...askedKindPositions(query)]);
+    // a publisher's name, the kind asked for after a description and what the question sets itself against
+    // ("in plaats van per uur") set the scene wherever they stand
+    const fixedScene = new Set([...publisherPositions(tokens, publishers), ...askedKindPositions(query), ...contrastPositions(query)]);
     const topic = topicLength(query);
     const ranked = rank([...byConcept.values()], concepts, positionWeight, topic, fixedScene);
     const byNames = decide(query, tokens.length, ranked);

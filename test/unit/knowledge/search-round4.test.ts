@@ -1,3 +1,4 @@
+import { contrastPositions, queryTokens } from '../../../src/knowledge/normalize.js';
 import { createSearchIndex } from '../../../src/knowledge/search.js';
 import type { Concept } from '../../../src/knowledge/schema.js';
 
@@ -41,5 +42,23 @@ describe('a name for the topic goes before what only a description reaches', () 
 
   test('without a preposition the whole question is the topic, and the description may still lead', () => {
     expect(ids(index, 'eenzaamhied ouderen')[0]).toBe('beleidstheorie');
+  });
+});
+
+describe('what a question sets itself against only sets the scene', () => {
+  test('the words after "in plaats van", to the end of the clause; "plaats" itself is no word of the question', () => {
+    const q = 'een vast bedrag voor de hele wijk in plaats van betaling per uur, hoe heet dat';
+    expect(queryTokens(q).map((t) => t.word)).toEqual(['vast', 'bedrag', 'hele', 'wijk', 'betaling', 'per', 'uur']);
+    expect([...contrastPositions(q)]).toEqual([4, 5, 6]);
+    expect([...contrastPositions('fixed budget instead of hourly pay, and more')]).toEqual([2, 3]);
+    expect(contrastPositions('plaats van de wijk').size).toBe(0);
+  });
+
+  test('a concept named only by the contrast goes after one named by the question', () => {
+    const index = createSearchIndex([
+      concept('bekostigingsvormen', 'Bekostigingsvormen', ['betalen per uur']),
+      concept('taakgericht', 'Taakgerichte bekostiging', ['vast bedrag']),
+    ]);
+    expect(ids(index, 'taakgericht in plaats van per uur')[0]).toBe('taakgericht');
   });
 });
