@@ -28,6 +28,9 @@ interface Blended {
  * `comparison` of named concepts the descriptions reorder none of them: the one named first is asked about.
  * `topic`: the query positions before its first preposition, when one follows ("eenzaamhied | onder ouderen"); a
  * concept named for the most part by the whole topic, typo or not, goes before what only a description reaches.
+ * A `namingQuestion` ("..., hoe heet dat") is a description: what the texts say of the words the names leave
+ * open counts more, so the more specific concept of two that are named goes first ("subsidie met zakelijke
+ * prestatieafspraken, hoe heet die vorm" is BCF, a kind of subsidie).
  */
 export function blendDescriptions(
   ranked: readonly Ranked[],
@@ -36,8 +39,10 @@ export function blendDescriptions(
   indexOf: ReadonlyMap<Concept, number>,
   comparison = false,
   topic: readonly number[] = [],
+  namingQuestion = false,
 ): Blended[] {
   const t = LOOKUP_TUNING;
+  const bonus = comparison ? 0 : namingQuestion ? t.namingDescriptionBonus : t.descriptionBonus;
   const seen = new Set<number>();
   const describedAs = (d: number): number => t.descriptionOnly * Math.min(d, t.descriptionCap);
   // a description that shares one word with the query ("vergeten" in "wachtwoord vergeten") is no reading of it
@@ -49,7 +54,7 @@ export function blendDescriptions(
     const d = Math.min(sum(shares), t.descriptionCap);
     // its description counts for the words its own names do not explain: of those it says nothing new
     const adds = Math.min(sum(shares.filter((_, pos) => !r.covered.has(pos))), t.descriptionCap);
-    const order = Math.max(r.score + (r.lead ? t.leadBonus : 0) + (comparison ? 0 : t.descriptionBonus * adds), describedAs(d));
+    const order = Math.max(r.score + (r.lead ? t.leadBonus : 0) + bonus * adds, describedAs(d));
     return { ranked: r, offered: r.score >= t.suggestScore || describes(shares, d), order, sceneOnly: r.onlyScene === true && adds < t.descriptionSuggest, describedOnly: false };
   });
   for (const [i, shares] of described) {

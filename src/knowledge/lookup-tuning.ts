@@ -62,6 +62,8 @@ export const LOOKUP_TUNING = {
   descriptionCap: 1.2,
   /** What a matching description adds to a name candidate's score, per unit of description score. */
   descriptionBonus: 0.2,
+  /** The same, in a question that asks for the name of what it describes ("..., hoe heet dat"). */
+  namingDescriptionBonus: 0.4,
   /** The score of a concept only its description reaches, per unit of description score. */
   descriptionOnly: 0.6,
   /** A concept is offered for its description from this score, over two query words or more. */

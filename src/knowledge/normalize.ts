@@ -140,7 +140,19 @@ export function topicLength(text: string): number {
 }
 
 /** Words that ask which kind of thing a description is: "welke sfeer ... is dat", "wat voor voorziening", "zo'n voorziening". */
-const ASKING_KIND = ['welke', 'welk', 'wat voor', 'zo n', 'zon', 'which', 'what kind of'].map((phrase) => phrase.split(' '));
+const ASKING_KIND = ['welke', 'welk', 'wat voor', 'zo n', 'zon', 'which', 'what kind of', 'hoe heet die', 'hoe heet deze'].map((phrase) => phrase.split(' '));
+
+/** Words that ask for the name of what the rest of the question describes. */
+const ASKING_NAME = ['hoe heet', 'hoe heten', 'hoe noem', 'hoe noemt', 'hoe noemen', 'woord voor', 'term voor', 'naam voor', 'what is it called', 'what do you call'].map((phrase) => phrase.split(' '));
+
+/**
+ * True when the question asks for the name of what it describes: "buurtbewoners beginnen zelf een moestuin, hoe
+ * heet zoiets". Its words are then a description, so the concepts' own texts weigh more (description-rank.ts).
+ */
+export function asksForName(text: string): boolean {
+  const words = foldedWords(text);
+  return words.some((_, at) => ASKING_NAME.some((phrase) => phrase.every((w, i) => words[at + i] === w)));
+}
 
 /**
  * The content tokens (as queryTokens reads them) of a question for the kind of thing the words before it

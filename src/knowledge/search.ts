@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Concept } from './schema.js';
-import { askedKindPositions, contrastPositions, particleJoins, foldedWords, foldText, nameTokens, queryTokens, stemWord, topicLength, type Token } from './normalize.js';
+import { askedKindPositions, asksForName, contrastPositions, particleJoins, foldedWords, foldText, nameTokens, queryTokens, stemWord, topicLength, type Token } from './normalize.js';
 import { conceptNames, pairedWords } from './concept-names.js';
 import { trigramIndexSteps, type TrigramIndex } from './trigram-index.js';
 import { LOOKUP_TUNING } from './lookup-tuning.js';
@@ -190,7 +190,7 @@ function* indexSteps(
     // the names left it open: what the concepts' descriptions say decides the suggestions
     const words = describedQuery(tokens, parts, descriptions, LOOKUP_TUNING.compoundPartSimilarity);
     const topicPositions = topic < tokens.length ? tokens.slice(0, topic).map((_, i) => i) : [];
-    return suggestDescribed(query, blendDescriptions(ranked, descriptions.score(words), concepts, indexOf, comparesNamed(foldedWords(query), ranked), topicPositions));
+    return suggestDescribed(query, blendDescriptions(ranked, descriptions.score(words), concepts, indexOf, comparesNamed(foldedWords(query), ranked), topicPositions, asksForName(query)));
   }
 
   // A snapshot never changes, so the answer to the same text never does either: the questions people ask most

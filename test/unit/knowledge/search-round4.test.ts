@@ -1,4 +1,6 @@
-import { contrastPositions, queryTokens } from '../../../src/knowledge/normalize.js';
+import { blendDescriptions } from '../../../src/knowledge/description-rank.js';
+import { asksForName, contrastPositions, queryTokens } from '../../../src/knowledge/normalize.js';
+import type { Ranked } from '../../../src/knowledge/rank.js';
 import { createSearchIndex } from '../../../src/knowledge/search.js';
 import type { Concept } from '../../../src/knowledge/schema.js';
 
@@ -60,5 +62,34 @@ describe('what a question sets itself against only sets the scene', () => {
       concept('taakgericht', 'Taakgerichte bekostiging', ['vast bedrag']),
     ]);
     expect(ids(index, 'taakgericht in plaats van per uur')[0]).toBe('taakgericht');
+  });
+});
+
+describe('a question that asks for a name is a description', () => {
+  test('"hoe heet dat", "hoe noem je zoiets", "wat is het woord voor" ask for a name; "hoe werkt" does not', () => {
+    expect(asksForName('subsidie met prestatieafspraken, hoe heet die vorm')).toBe(true);
+    expect(asksForName('buren letten op elkaar, hoe noem je dat')).toBe(true);
+    expect(asksForName('wat is het woord voor buren die op elkaar letten')).toBe(true);
+    expect(asksForName('hoe werkt subsidie')).toBe(false);
+  });
+
+  test('the more specific of two named concepts goes first when its text explains the rest', () => {
+    // "subsidie met zakelijke prestatieafspraken gekoppeld aan beleidsdoelen": subsidie names the broad concept
+    // in full, BCF ("een zakelijke vorm van subsidie") only in part, but its text explains the rest
+    const broad = concept('subsidieren', 'Subsidiëren');
+    const specific = concept('bcf', 'Beleidsgestuurde contractfinanciering');
+    const concepts = [broad, specific];
+    const ranked: Ranked[] = [
+      { concept: broad, nameCoverage: 1, queryCoverage: 0.14, score: 0.66, covered: new Map([[0, 1]]) },
+      { concept: specific, nameCoverage: 0.64, queryCoverage: 0.32, score: 0.51, covered: new Map([[0, 1], [1, 1]]) },
+    ];
+    const described = new Map([
+      [0, [0.24, 0, 0, 0, 0]],
+      [1, [0.16, 0.24, 0.28, 0.16, 0.17]],
+    ]);
+    const order = (naming: boolean): string[] =>
+      blendDescriptions(ranked, described, concepts, new Map(concepts.map((c, i) => [c, i])), false, [], naming).map((b) => b.ranked.concept.id);
+    expect(order(false)).toEqual(['subsidieren', 'bcf']);
+    expect(order(true)).toEqual(['bcf', 'subsidieren']);
   });
 });
