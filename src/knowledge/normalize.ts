@@ -23,6 +23,7 @@ const STOPWORDS = new Set(
     'uitleg uitleggen leg uit betekent betekenen betekenis bedoelen bedoelt bedoeld bedoel definitie definieer omschrijving ' +
     'kort vertel weten wil willen zeg zeggen iets over info informatie vraag ' +
     'the a an to is are was what whats does do did mean means meaning how why who which explain define definition about tell me please ' +
+    'and or it its this that these those ' +
     'for with on among by from at between within ' +
     // contrast, read by contrastPositions: "ipv", "instead of", "rather than"
     'ipv instead rather than'

@@ -93,3 +93,26 @@ describe('a question that asks for a name is a description', () => {
     expect(order(true)).toEqual(['bcf', 'subsidieren']);
   });
 });
+
+describe('a publisher beside a broad name: the broad name is the question', () => {
+  const movisie = [{ title: 'Movisie: iets over de sociale basis', url: 'https://www.movisie.nl/a' }];
+  const cited = (id: string, term: string, short = 'kort'): Concept => ({ ...concept(id, term, [], short), sources: movisie });
+  const index = createSearchIndex([
+    cited('sociale-basis', 'Sociale basis'),
+    cited('persoonlijke', 'Persoonlijke sociale basis'),
+    cited('gemeenschappelijke', 'Gemeenschappelijke sociale basis'),
+    cited('institutionele', 'Institutionele sociale basis'),
+    cited('movisie', 'Movisie'),
+    cited('monitoring', 'Monitoring', 'Movisie volgt de sociale basis: hoe Movisie de sociale basis meet en verstaat.'),
+  ]);
+
+  test('"wat verstaat movisie onder sociale basis" is about the sociale basis, not a text that names both', () => {
+    expect(ids(index, 'wat verstaat movisie onder sociale basis')[0]).toBe('sociale-basis');
+  });
+});
+
+describe('English filler', () => {
+  test('"and", "or", "this" are filler words in an English question', () => {
+    expect(queryTokens('what is the healthy and active living agreement').map((t) => t.word)).toEqual(['healthy', 'active', 'living', 'agreement']);
+  });
+});
