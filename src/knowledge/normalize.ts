@@ -12,7 +12,7 @@ const dutch = new StemmerNl();
 const STOPWORDS = new Set(
   (
     'de het een der des den van en of in op aan bij met voor naar te tot om door over als dat die dit deze er is zijn was waren ' +
-    'onder via tegen tussen binnen valt vallen ' +
+    'onder via tegen tussen binnen achter valt vallen ' +
     'wat hoe wie waarom wanneer welke welk waar je jij jou jouw ik we wij ze zij hij u mijn mij me ons onze t s m n ' +
     // "wat doet de wmo", "wat doen ze": asking what something does is asking what it is
     'doet doen deed ' +
@@ -124,7 +124,7 @@ export function queryTokens(text: string): Token[] {
 }
 
 /** Prepositions that open a modifier of the words before them: "subsidie voor het buurthuis" is about subsidie. */
-const PREPOSITIONS = new Set('van voor op met bij in aan naar onder over via tegen tussen binnen door for with on among by from at between within'.split(' '));
+const PREPOSITIONS = new Set('van voor op met bij in aan naar onder over via tegen tussen binnen achter door for with on among by from at between within'.split(' '));
 
 /**
  * How many content tokens of a query (as queryTokens reads it) come before the first preposition that follows

@@ -1,3 +1,4 @@
+import { analyseDescriptions, describedQuery, descriptionIndexSteps } from '../../../src/knowledge/description-index.js';
 import { blendDescriptions } from '../../../src/knowledge/description-rank.js';
 import { asksForName, contrastPositions, queryTokens } from '../../../src/knowledge/normalize.js';
 import type { Ranked } from '../../../src/knowledge/rank.js';
@@ -114,5 +115,28 @@ describe('a publisher beside a broad name: the broad name is the question', () =
 describe('English filler', () => {
   test('"and", "or", "this" are filler words in an English question', () => {
     expect(queryTokens('what is the healthy and active living agreement').map((t) => t.word)).toEqual(['healthy', 'active', 'living', 'agreement']);
+  });
+});
+
+describe('a verb form meets its other forms in the descriptions', () => {
+  const texts = [
+    concept('resultaat', 'Resultaatgericht financieren', [], 'Je betaalt voor wat er voor inwoners verandert.'),
+    concept('uren', 'Uren schrijven', [], 'Een lijst van uren en producten.'),
+  ];
+  const steps = descriptionIndexSteps(analyseDescriptions(texts), { maxCandidateShare: 1, maxCandidates: 200, unknownWeight: 0.5 });
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  const index = r.value;
+  const scored = (q: string): number[] => index.score(describedQuery(queryTokens(q), [], index, 0.85, 0.95)).get(0) ?? [];
+
+  test('"betalen" meets "betaalt" and "veranderen" meets "verandert"', () => {
+    const [pay, life, change] = scored('betalen als het leven veranderen');
+    expect(pay).toBeGreaterThan(0);
+    expect(life).toBe(0);
+    expect(change).toBeGreaterThan(0);
+  });
+
+  test('"achter" is a preposition, no word of the question', () => {
+    expect(queryTokens('wie zitten er achter sociaal werk werkt').map((t) => t.word)).toEqual(['sociaal', 'werk', 'werkt']);
   });
 });
