@@ -168,7 +168,16 @@ export function askedKindPositions(text: string): Set<number> {
       if (ASKING_KIND.some((phrase) => phrase.every((w, i) => words[at + i] === w))) return new Set(content.slice(k).map((_, i) => k + i));
     }
   }
-  return new Set();
+  return leadingKind(words, content);
+}
+
+/** "wat voor organisatie is platform 31": the kind asked for comes first, before "is", and what follows is asked about. */
+function leadingKind(words: readonly string[], content: ReadonlyArray<{ at: number }>): Set<number> {
+  const phrase = ASKING_KIND.find((p) => p.every((w, i) => words[i] === w));
+  const verb = words.findIndex((w, at) => at >= (phrase?.length ?? 0) && (w === 'is' || w === 'zijn'));
+  if (phrase === undefined || verb < 0) return new Set();
+  const kind = content.flatMap(({ at }, k) => (at >= phrase.length && at < verb ? [k] : []));
+  return kind.length > 0 && kind.length < content.length ? new Set(kind) : new Set();
 }
 
 /** Words that set what follows them against the question: "vast bedrag in plaats van per uur" does not ask about uren. */

@@ -1,6 +1,6 @@
 import { analyseDescriptions, describedQuery, descriptionIndexSteps } from '../../../src/knowledge/description-index.js';
 import { blendDescriptions } from '../../../src/knowledge/description-rank.js';
-import { asksForName, contrastPositions, queryTokens } from '../../../src/knowledge/normalize.js';
+import { askedKindPositions, asksForName, contrastPositions, queryTokens } from '../../../src/knowledge/normalize.js';
 import type { Ranked } from '../../../src/knowledge/rank.js';
 import { createSearchIndex } from '../../../src/knowledge/search.js';
 import type { Concept } from '../../../src/knowledge/schema.js';
@@ -109,6 +109,28 @@ describe('a publisher beside a broad name: the broad name is the question', () =
 
   test('"wat verstaat movisie onder sociale basis" is about the sociale basis, not a text that names both', () => {
     expect(ids(index, 'wat verstaat movisie onder sociale basis')[0]).toBe('sociale-basis');
+  });
+});
+
+describe('the kind asked for first: "wat voor organisatie is platform 31"', () => {
+  test('the words between "wat voor" or "welke" and "is" are the kind; what follows is asked about', () => {
+    expect([...askedKindPositions('wat voor organisatie is platform 31')]).toEqual([0]);
+    expect([...askedKindPositions('welke zorgverzekering is het goedkoopst')]).toEqual([0]);
+    expect(askedKindPositions('welke wet regelt de bijstand').size).toBe(0);
+    expect(askedKindPositions('wat voor organisatie is dat').size).toBe(0);
+  });
+
+  test('a publisher asked about by its kind is the question, not the scene', () => {
+    const cited = (id: string, term: string): Concept => ({ ...concept(id, term), sources: [{ title: 'Platform31: iets', url: 'https://example.org/a' }] });
+    const index = createSearchIndex([
+      { ...cited('platform31', 'Platform31'), aliases: ['platform 31'] },
+      cited('vijf-knoppen', 'Vijf knoppen'),
+      cited('knop-organisatie', 'Vernieuwing van de gemeentelijke organisatie'),
+      cited('lerend', 'Lerende organisatie'),
+    ]);
+    // without the rule "platform 31" is the scene and "organisatie" the question: at best a suggestion
+    const result = index.lookup('wat voor organisatie is platform 31');
+    expect({ outcome: result.outcome, top: result.hits[0]?.concept.id }).toEqual({ outcome: 'match', top: 'platform31' });
   });
 });
 
