@@ -32,3 +32,13 @@ function termParts(term: string): string[] {
   }
   return parts;
 }
+
+/**
+ * The two words of a term that pairs them, "Schotten en ontschotten", "Output en outcome": the concept is named
+ * by either, so a question with one of them as its topic is about it. Each is a name only as typed (search.ts),
+ * never a look-alike's target: "bellen" is no typo of the "tellen" of "Tellen en vertellen".
+ */
+export function pairedWords(term: string): string[] {
+  const pair = /^(\p{L}+) en (\p{L}+)$/u.exec(plainTerm(term));
+  return pair ? [pair[1]!, pair[2]!] : [];
+}

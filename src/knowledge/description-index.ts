@@ -1,7 +1,7 @@
 import { foldedWords, queryTokens, stemWord, type Token } from './normalize.js';
 import type { QueryPart } from './query-parts.js';
 import type { Concept } from './schema.js';
-import { splitCompound } from './word-parts.js';
+import { splitCompound, verbRoots } from './word-parts.js';
 
 /**
  * The concepts' own words as a weaker signal than their names: a query that describes a concept without naming
@@ -27,8 +27,17 @@ export function descriptionText(concept: Concept): string {
 export function analyseDescriptions(concepts: readonly Concept[]): DescriptionAnalysis[] {
   return concepts.map((concept) => {
     const text = descriptionText(concept);
-    return { stems: queryTokens(text).map((t) => t.stem), words: foldedWords(text) };
+    return { stems: queryTokens(text).flatMap(withVerbRoot), words: foldedWords(text) };
   });
+}
+
+/**
+ * A word's stem, and for a conjugated verb also the stem of its root: "betaalt" is also "betal", so "betalen" in a
+ * question meets "je betaalt" in a text (the Snowball stemmer keeps the -t).
+ */
+function withVerbRoot(t: Token): string[] {
+  const root = verbRoots(t.word).map(stemWord).find((stem) => stem !== t.stem);
+  return root === undefined ? [t.stem] : [t.stem, root];
 }
 
 /** One word of a query, for the descriptions: the stems it may stand for, with how sure (0..1). */
@@ -134,10 +143,14 @@ export function* descriptionIndexSteps(docs: readonly DescriptionAnalysis[], opt
  * query reader made of it (a typo's look-alike, a synonym's meaning, a compound's parts); and a compound the
  * descriptions never write, split into words they do ("buurtbewoners" -> buurt, bewoners).
  */
-export function describedQuery(tokens: readonly Token[], parts: readonly QueryPart[], index: DescriptionIndex, partSimilarity: number): DescribedWord[] {
+export function describedQuery(tokens: readonly Token[], parts: readonly QueryPart[], index: DescriptionIndex, partSimilarity: number, verbSimilarity = 1): DescribedWord[] {
   return tokens.map((t, pos) => {
     const alternatives = [{ stem: t.stem, sim: 1 }];
-    if (!index.hasWord(t.word)) for (const p of splitCompound(t.word, (w) => index.hasWord(w)) ?? []) alternatives.push({ stem: stemWord(p), sim: partSimilarity });
+    if (!index.hasWord(t.word)) {
+      // a verb form no text writes, by its root: "oplevert" meets "opleveren"
+      for (const stem of withVerbRoot(t).slice(1)) alternatives.push({ stem, sim: verbSimilarity });
+      for (const p of splitCompound(t.word, (w) => index.hasWord(w)) ?? []) alternatives.push({ stem: stemWord(p), sim: partSimilarity });
+    }
     for (const part of parts) if (part.from <= pos && pos <= part.to) alternatives.push(...part.matches);
     return alternatives;
   });

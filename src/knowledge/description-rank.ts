@@ -16,6 +16,8 @@ interface Blended {
   readonly order: number;
   /** Its names explain only the scene, and its description not much of the rest: it goes after the question's candidates. */
   readonly sceneOnly: boolean;
+  /** Only its description reaches it. */
+  readonly describedOnly: boolean;
 }
 
 /**
@@ -24,6 +26,11 @@ interface Blended {
  * under its description alone; a concept only its description reaches enters with a share of its score. A candidate
  * that explains only the scene goes after a concept the description brings in for the question. In a
  * `comparison` of named concepts the descriptions reorder none of them: the one named first is asked about.
+ * `topic`: the query positions before its first preposition, when one follows ("eenzaamhied | onder ouderen"); a
+ * concept named for the most part by the whole topic, typo or not, goes before what only a description reaches.
+ * A `namingQuestion` ("..., hoe heet dat") is a description: what the texts say of the words the names leave
+ * open counts more, so the more specific concept of two that are named goes first ("subsidie met zakelijke
+ * prestatieafspraken, hoe heet die vorm" is BCF, a kind of subsidie).
  */
 export function blendDescriptions(
   ranked: readonly Ranked[],
@@ -31,8 +38,11 @@ export function blendDescriptions(
   concepts: readonly Concept[],
   indexOf: ReadonlyMap<Concept, number>,
   comparison = false,
+  topic: readonly number[] = [],
+  namingQuestion = false,
 ): Blended[] {
   const t = LOOKUP_TUNING;
+  const bonus = comparison ? 0 : namingQuestion ? t.namingDescriptionBonus : t.descriptionBonus;
   const seen = new Set<number>();
   const describedAs = (d: number): number => t.descriptionOnly * Math.min(d, t.descriptionCap);
   // a description that shares one word with the query ("vergeten" in "wachtwoord vergeten") is no reading of it
@@ -44,18 +54,20 @@ export function blendDescriptions(
     const d = Math.min(sum(shares), t.descriptionCap);
     // its description counts for the words its own names do not explain: of those it says nothing new
     const adds = Math.min(sum(shares.filter((_, pos) => !r.covered.has(pos))), t.descriptionCap);
-    const order = Math.max(r.score + (r.lead ? t.leadBonus : 0) + (comparison ? 0 : t.descriptionBonus * adds), describedAs(d));
-    return { ranked: r, offered: r.score >= t.suggestScore || describes(shares, d), order, sceneOnly: r.onlyScene === true && adds < t.descriptionSuggest };
+    const order = Math.max(r.score + (r.lead ? t.leadBonus : 0) + bonus * adds, describedAs(d));
+    return { ranked: r, offered: r.score >= t.suggestScore || describes(shares, d), order, sceneOnly: r.onlyScene === true && adds < t.descriptionSuggest, describedOnly: false };
   });
   for (const [i, shares] of described) {
     if (seen.has(i)) continue;
     const d = sum(shares);
     const score = describedAs(d);
-    blended.push({ ranked: { concept: concepts[i]!, nameCoverage: 0, queryCoverage: 0, score, covered: new Map() }, offered: describes(shares, d), order: score, sceneOnly: false });
+    blended.push({ ranked: { concept: concepts[i]!, nameCoverage: 0, queryCoverage: 0, score, covered: new Map() }, offered: describes(shares, d), order: score, sceneOnly: false, describedOnly: true });
   }
   // as in rank.ts: what explains only the scene goes after what is offered for the question itself
   const asked = blended.some((b) => b.offered && !b.sceneOnly);
-  const after = (b: Blended): number => (asked && b.sceneOnly ? 1 : 0);
+  // a name for the question's topic says more than a description of it: "eenzaamhied onder ouderen" is about eenzaamheid
+  const topicNamed = topic.length > 0 && ranked.some((r) => r.nameCoverage >= t.contextMinNameCoverage && topic.every((pos) => r.covered.has(pos)));
+  const after = (b: Blended): number => (asked && b.sceneOnly ? 2 : topicNamed && b.describedOnly ? 1 : 0);
   return blended.sort((a, b) => after(a) - after(b) || b.order - a.order || b.ranked.nameCoverage - a.ranked.nameCoverage || a.ranked.concept.id.localeCompare(b.ranked.concept.id));
 }
 

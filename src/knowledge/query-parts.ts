@@ -13,6 +13,8 @@ import { agentActivity, knownParts, verbRoots } from './word-parts.js';
 export interface WordMatch {
   readonly stem: string;
   readonly sim: number;
+  /** Found as a typo's look-alike, not as the word itself or a form of it. */
+  readonly lookAlike?: boolean;
 }
 
 /** Query words `from`..`to` (one word, adjacent words joined, or a phrase) and the knowledge stems they reach. */
@@ -78,7 +80,7 @@ export function createQueryReader(
       const stem = vocab.stemOfWord.get(r.item)!;
       if (sim >= t.minWordSimilarity * t.fuzzyDiscount && sim > (best.get(stem) ?? 0)) best.set(stem, sim);
     }
-    return [...best].map(([stem, sim]) => ({ stem, sim }));
+    return [...best].map(([stem, sim]) => ({ stem, sim, lookAlike: true }));
   }
 
   /** The parts for one word: as typed, or else its typo look-alikes or else its known compound parts; and its activity. */

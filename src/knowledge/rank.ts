@@ -15,10 +15,12 @@ export interface NameEntry {
   /** The folded name with filler words kept, for literal phrase matches ("wat werkt"). */
   readonly phrase: string;
   readonly words: number;
+  /** Reached only by its words as typed or a form of them, never by a typo's look-alike (a paired word of a term). */
+  readonly exact?: boolean;
 }
 
 /** Stem -> the query parts that reach it, with their similarity. */
-export type Reached = ReadonlyMap<string, ReadonlyArray<{ readonly part: QueryPart; readonly sim: number }>>;
+export type Reached = ReadonlyMap<string, ReadonlyArray<{ readonly part: QueryPart; readonly sim: number; readonly lookAlike?: boolean }>>;
 
 export interface Candidate {
   readonly concept: number;
@@ -75,7 +77,7 @@ export function scoreName(name: NameEntry, broad: boolean, { reached, weightOf, 
     weight += w;
     if (specific) specificWeight += w;
     let best: { part: QueryPart; sim: number } | undefined;
-    for (const r of reached.get(stem) ?? []) if (!best || r.sim > best.sim) best = r;
+    for (const r of reached.get(stem) ?? []) if ((!best || r.sim > best.sim) && !(name.exact && r.lookAlike)) best = r;
     if (!best) {
       ordered = false;
       continue;

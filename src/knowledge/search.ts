@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Concept } from './schema.js';
-import { askedKindPositions, particleJoins, foldedWords, foldText, nameTokens, queryTokens, stemWord, topicLength, type Token } from './normalize.js';
-import { conceptNames } from './concept-names.js';
+import { askedKindPositions, asksForName, contrastPositions, particleJoins, foldedWords, foldText, nameTokens, queryTokens, stemWord, topicLength, type Token } from './normalize.js';
+import { conceptNames, pairedWords } from './concept-names.js';
 import { trigramIndexSteps, type TrigramIndex } from './trigram-index.js';
 import { LOOKUP_TUNING } from './lookup-tuning.js';
 import { broadNameSteps, compoundVariantSteps, equivalentNameSteps, stemVariants, type AnalysedName } from './name-variants.js';
@@ -78,16 +78,19 @@ export interface NameAnalysis {
   readonly tokens: readonly Token[];
   /** The stem of the words joined into one compound, for names of two or three words. */
   readonly joinedStem?: string;
+  /** A paired word of the term ("schotten" of "Schotten en ontschotten"): a name only as typed. */
+  readonly exact?: boolean;
 }
 
 export function analyseNames(concepts: readonly Concept[]): NameAnalysis[][] {
-  return concepts.map((concept) =>
-    conceptNames(concept).map((name) => {
+  return concepts.map((concept) => [
+    ...conceptNames(concept).map((name): NameAnalysis => {
       const phrase = foldText(name);
       const tokens = nameTokens(phrase);
       return tokens.length >= 2 && tokens.length <= 3 ? { phrase, tokens, joinedStem: stemWord(tokens.map((t) => t.word).join('')) } : { phrase, tokens };
     }),
-  );
+    ...pairedWords(concept.term).map((word): NameAnalysis => ({ phrase: foldText(word), tokens: nameTokens(word), exact: true })),
+  ]);
 }
 
 /** The index build as small resumable steps: it yields after each concept and each batch of words. */
@@ -114,10 +117,10 @@ function* indexSteps(
 
   const analysis: AnalysedName[] = [];
   for (const [ci, concept] of concepts.entries()) {
-    for (const { phrase, tokens, joinedStem } of analysed?.[ci] ?? analyseNames([concept])[0]!) {
+    for (const { phrase, tokens, joinedStem, exact } of analysed?.[ci] ?? analyseNames([concept])[0]!) {
       for (const t of tokens) stemOfWord.set(t.word, t.stem);
       const words = phrase.split(' ').length;
-      for (const stems of stemVariants(tokens, joinedStem, stemOfWord)) addName({ concept: ci, stems, phrase, words });
+      for (const stems of stemVariants(tokens, joinedStem, stemOfWord)) addName({ concept: ci, stems, phrase, words, exact });
       analysis.push({ concept: ci, phrase, tokens });
     }
     yield;
@@ -158,12 +161,12 @@ function* indexSteps(
     });
 
     // stem -> (query part, similarity) for every word the query reaches
-    const reached = new Map<string, Array<{ part: QueryPart; sim: number }>>();
+    const reached = new Map<string, Array<{ part: QueryPart; sim: number; lookAlike?: boolean }>>();
     for (const part of parts) {
       for (const m of part.matches) {
         let list = reached.get(m.stem);
         if (!list) reached.set(m.stem, (list = []));
-        list.push({ part, sim: m.sim });
+        list.push({ part, sim: m.sim, lookAlike: m.lookAlike });
       }
     }
 
@@ -177,14 +180,17 @@ function* indexSteps(
         scoreName(names[nameId]!, broad.has(nameId), scoring, byConcept);
       }
     }
-    // a publisher's name and the kind asked for after a description set the scene wherever they stand
-    const fixedScene = new Set([...publisherPositions(tokens, publishers), ...askedKindPositions(query)]);
-    const ranked = rank([...byConcept.values()], concepts, positionWeight, topicLength(query), fixedScene);
+    // a publisher's name, the kind asked for after a description and what the question sets itself against
+    // ("in plaats van per uur") set the scene wherever they stand
+    const fixedScene = new Set([...publisherPositions(tokens, publishers), ...askedKindPositions(query), ...contrastPositions(query)]);
+    const topic = topicLength(query);
+    const ranked = rank([...byConcept.values()], concepts, positionWeight, topic, fixedScene);
     const byNames = decide(query, tokens.length, ranked);
     if (byNames.outcome === 'match') return byNames;
     // the names left it open: what the concepts' descriptions say decides the suggestions
-    const words = describedQuery(tokens, parts, descriptions, LOOKUP_TUNING.compoundPartSimilarity);
-    return suggestDescribed(query, blendDescriptions(ranked, descriptions.score(words), concepts, indexOf, comparesNamed(foldedWords(query), ranked)));
+    const words = describedQuery(tokens, parts, descriptions, LOOKUP_TUNING.compoundPartSimilarity, LOOKUP_TUNING.verbFormSimilarity);
+    const topicPositions = topic < tokens.length ? tokens.slice(0, topic).map((_, i) => i) : [];
+    return suggestDescribed(query, blendDescriptions(ranked, descriptions.score(words), concepts, indexOf, comparesNamed(foldedWords(query), ranked), topicPositions, asksForName(query)));
   }
 
   // A snapshot never changes, so the answer to the same text never does either: the questions people ask most
