@@ -58,10 +58,10 @@ export function readSmallTalk(smalltalk: SmallTalk, text: string): SmallTalkRead
     } else if (c.extra.has(words[at]!)) at++;
     else break;
   }
+  if (!last) return at === words.length && c.emoji && PICTOGRAPH.test(cleaned) ? { kind: 'talk', entry: c.emoji } : question;
+  // only after a small-talk phrase is the rest read for content words: most messages are questions without one
   const rest = words.slice(at);
   const restIsTalk = queryTokens(rest.filter((w) => !c.extra.has(w)).join(' ')).length === 0;
   // the last phrase says most: "hoi, dank je" is thanks, "ok doei" a goodbye
-  if (last && restIsTalk) return { kind: 'talk', entry: last };
-  if (!last && at === words.length && c.emoji && PICTOGRAPH.test(cleaned)) return { kind: 'talk', entry: c.emoji };
-  return last ? { kind: 'question', question: rest.join(' ') } : question;
+  return restIsTalk ? { kind: 'talk', entry: last } : { kind: 'question', question: rest.join(' ') };
 }
