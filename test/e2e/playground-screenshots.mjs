@@ -1,16 +1,35 @@
 // Drives the playground's web page in Chromium over the DevTools protocol (with the `ws` dev dependency, no browser
-// library) and saves PNGs of the chat area. Run by playground-screenshots.sh.
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+// library) and saves PNGs of the chat area into $SCREENSHOTS_OUT. A driver for playground-run.sh (which starts the bot
+// and the playground), run through playground-screenshots.sh; it starts its own headless Chromium.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const [repo, playground, out] = process.argv.slice(2);
+const playground = process.argv[2];
+const out = process.env.SCREENSHOTS_OUT;
+if (!out) throw new Error('SCREENSHOTS_OUT (the folder for the PNGs) is not set');
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const base = 'http://127.0.0.1:56150';
 const { default: WebSocket } = await import(path.join(repo, 'node_modules/ws/index.js'));
 const { config } = await (await fetch(`${base}/_internal/v1/config`)).json();
 const pause = (ms) => new Promise((r) => setTimeout(r, ms));
 
-const page = (await (await fetch('http://127.0.0.1:9222/json')).json()).find((t) => t.type === 'page');
+// the flags this machine needs: without the background-networking ones Chromium keeps dialling out and is refused
+const chromium = spawn('/usr/bin/chromium', [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', `--user-data-dir=${mkdtempSync(path.join(tmpdir(), 'rp-chromium-'))}`,
+  '--remote-debugging-port=9222', 'about:blank',
+], { stdio: 'ignore' });
+process.on('exit', () => chromium.kill());
+let targets;
+for (let i = 0; i < 60 && !targets; i++) {
+  targets = await fetch('http://127.0.0.1:9222/json').then((r) => r.json(), () => undefined);
+  if (!targets) await pause(500);
+}
+if (!targets) throw new Error('Chromium did not start within 30 s');
+const page = targets.find((t) => t.type === 'page');
 const ws = new WebSocket(page.webSocketDebuggerUrl, { perMessageDeflate: false });
 await new Promise((r) => ws.on('open', r));
 let next = 0;
@@ -67,3 +86,4 @@ await toBottom();
 await pause(800);
 await shot('group-summary.png');
 ws.close();
+process.exit(0);
