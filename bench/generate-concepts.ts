@@ -31,6 +31,7 @@ export function generateConcepts(n: number, seed = 42): Concept[] {
       id: `c${i}`,
       term: term[0]!.toUpperCase() + term.slice(1),
       aliases: Array.from({ length: 1 + Math.floor(rnd() * 2) }, name),
+      questions: [],
       category: 'sociale-basis',
       short: `Korte uitleg ${i}.`,
       explanation: `Uitleg ${i}.`,

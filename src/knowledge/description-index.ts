@@ -16,6 +16,8 @@ export interface DescriptionAnalysis {
   readonly stems: readonly string[];
   /** Its folded words, so query compounds can be split into words the descriptions use. */
   readonly words: readonly string[];
+  /** The same for each of the concept's example questions (question-index.ts). */
+  readonly questions?: ReadonlyArray<{ readonly stems: readonly string[]; readonly words: readonly string[] }>;
 }
 
 /** The text a concept is described by: its short answer, the first paragraph of its explanation, its category. */
@@ -25,10 +27,11 @@ export function descriptionText(concept: Concept): string {
 }
 
 export function analyseDescriptions(concepts: readonly Concept[]): DescriptionAnalysis[] {
-  return concepts.map((concept) => {
-    const text = descriptionText(concept);
-    return { stems: queryTokens(text).flatMap(withVerbRoot), words: foldedWords(text) };
-  });
+  return concepts.map((concept) => ({ ...analyseText(descriptionText(concept)), questions: concept.questions.map(analyseText) }));
+}
+
+function analyseText(text: string): { stems: string[]; words: string[] } {
+  return { stems: queryTokens(text).flatMap(withVerbRoot), words: foldedWords(text) };
 }
 
 /**
@@ -143,13 +146,19 @@ export function* descriptionIndexSteps(docs: readonly DescriptionAnalysis[], opt
  * query reader made of it (a typo's look-alike, a synonym's meaning, a compound's parts); and a compound the
  * descriptions never write, split into words they do ("buurtbewoners" -> buurt, bewoners).
  */
-export function describedQuery(tokens: readonly Token[], parts: readonly QueryPart[], index: DescriptionIndex, partSimilarity: number, verbSimilarity = 1): DescribedWord[] {
+export function describedQuery(
+  tokens: readonly Token[],
+  parts: readonly QueryPart[],
+  hasWord: (word: string) => boolean,
+  partSimilarity: number,
+  verbSimilarity = 1,
+): DescribedWord[] {
   return tokens.map((t, pos) => {
     const alternatives = [{ stem: t.stem, sim: 1 }];
-    if (!index.hasWord(t.word)) {
+    if (!hasWord(t.word)) {
       // a verb form no text writes, by its root: "oplevert" meets "opleveren"
       for (const stem of withVerbRoot(t).slice(1)) alternatives.push({ stem, sim: verbSimilarity });
-      for (const p of splitCompound(t.word, (w) => index.hasWord(w)) ?? []) alternatives.push({ stem: stemWord(p), sim: partSimilarity });
+      for (const p of splitCompound(t.word, hasWord) ?? []) alternatives.push({ stem: stemWord(p), sim: partSimilarity });
     }
     for (const part of parts) if (part.from <= pos && pos <= part.to) alternatives.push(...part.matches);
     return alternatives;

@@ -67,6 +67,8 @@ export const LOOKUP_TUNING = {
   namingDescriptionBonus: 0.4,
   /** The score of a concept only its description reaches, per unit of description score. */
   descriptionOnly: 0.6,
+  /** An example question's match, relative to a description's: it is written the way people ask. */
+  questionWeight: 1,
   /** A concept is offered for its description from this score, over two query words or more. */
   descriptionSuggest: 0.7,
 } as const;

@@ -46,11 +46,23 @@ export const sourceSchema = z.strictObject({
 export const conceptIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: ID_MESSAGE });
 
 const SHORT_MAX = 400;
+const QUESTION_MAX = 200;
 
 export const conceptSchema = z.strictObject({
   id: conceptIdSchema,
   term: nonBlank('de term'),
   aliases: z.array(nonBlank('een alias')).default([]),
+  /**
+   * How people ask for the concept in their own words, without its name ("mensen die voor hun zieke moeder
+   * zorgen"): the lookup matches a question that describes a concept against these (question-index.ts).
+   */
+  questions: z
+    .array(
+      nonBlank('een voorbeeldvraag').refine((s) => s.length <= QUESTION_MAX, {
+        error: (issue) => `een voorbeeldvraag is te lang: maximaal ${QUESTION_MAX} tekens (nu ${String(issue.input).length})`,
+      }),
+    )
+    .default([]),
   category: z.enum(CATEGORY_IDS),
   short: nonBlank('het korte antwoord').refine((s) => s.length <= SHORT_MAX, {
     error: (issue) =>

@@ -10,6 +10,7 @@ import { decide, rank, scoreName, type Candidate, type LookupResult, type NameEn
 import type { Synonym } from './synonyms.js';
 import { analyseDescriptions, describedQuery, descriptionIndexSteps, type DescriptionAnalysis } from './description-index.js';
 import { blendDescriptions, suggestDescribed } from './description-rank.js';
+import { combineTextScores, questionIndexSteps } from './question-index.js';
 import { publisherPhrases, publisherPositions } from './publishers.js';
 import { comparesNamed } from './query-context.js';
 
@@ -145,11 +146,15 @@ function* indexSteps(
   const readQuery = createQueryReader({ postings, stemOfWord, trigrams }, opts.synonyms ?? [], equivalents);
   const publishers = publisherPhrases(concepts);
   const indexOf = new Map(concepts.map((c, i) => [c, i]));
-  const descriptions = yield* descriptionIndexSteps(described ?? analyseDescriptions(concepts), {
+  const texts = described ?? analyseDescriptions(concepts);
+  const textOptions = {
     maxCandidateShare: LOOKUP_TUNING.descriptionCandidateShare,
     maxCandidates: LOOKUP_TUNING.descriptionMaxCandidates,
     unknownWeight: LOOKUP_TUNING.descriptionUnknownWeight,
-  });
+  };
+  const descriptions = yield* descriptionIndexSteps(texts, textOptions);
+  const questions = yield* questionIndexSteps(texts, textOptions);
+  const textHasWord = (word: string): boolean => descriptions.hasWord(word) || questions.hasWord(word);
 
   function lookup(query: string): LookupResult {
     const tokens = queryTokens(query);
@@ -188,9 +193,10 @@ function* indexSteps(
     const byNames = decide(query, tokens.length, ranked);
     if (byNames.outcome === 'match') return byNames;
     // the names left it open: what the concepts' descriptions say decides the suggestions
-    const words = describedQuery(tokens, parts, descriptions, LOOKUP_TUNING.compoundPartSimilarity, LOOKUP_TUNING.verbFormSimilarity);
+    const words = describedQuery(tokens, parts, textHasWord, LOOKUP_TUNING.compoundPartSimilarity, LOOKUP_TUNING.verbFormSimilarity);
     const topicPositions = topic < tokens.length ? tokens.slice(0, topic).map((_, i) => i) : [];
-    return suggestDescribed(query, blendDescriptions(ranked, descriptions.score(words), concepts, indexOf, comparesNamed(foldedWords(query), ranked), topicPositions, asksForName(query)));
+    const textScores = combineTextScores(descriptions.score(words), questions.score(words), LOOKUP_TUNING.questionWeight);
+    return suggestDescribed(query, blendDescriptions(ranked, textScores, concepts, indexOf, comparesNamed(foldedWords(query), ranked), topicPositions, asksForName(query)));
   }
 
   // A snapshot never changes, so the answer to the same text never does either: the questions people ask most

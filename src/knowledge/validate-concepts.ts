@@ -7,7 +7,7 @@ import { dutchIssue } from './messages.js';
 
 /** The names and references of an entry, taken even when other fields are wrong, so cross-checks still run. */
 interface Located {
-  readonly names: Pick<Concept, 'id' | 'term' | 'aliases' | 'related'>;
+  readonly names: Pick<Concept, 'id' | 'term' | 'aliases' | 'questions' | 'related'>;
   readonly yaml: YamlFile;
   readonly index: number;
 }
@@ -16,6 +16,7 @@ const crossCheckSchema = z.looseObject({
   id: z.string(),
   term: z.string().catch(''),
   aliases: z.array(z.unknown()).catch([]).transform((a) => a.filter((x): x is string => typeof x === 'string')),
+  questions: z.array(z.unknown()).catch([]).transform((a) => a.filter((x): x is string => typeof x === 'string')),
   related: z.array(z.unknown()).catch([]).transform((a) => a.filter((x): x is string => typeof x === 'string')),
 });
 
@@ -53,7 +54,8 @@ export function validateConcepts(files: readonly YamlFile[]): ConceptValidation 
   }
 
   checkDuplicateIds(located, problems);
-  checkNames(located, problems, warnings);
+  checkOwned(located, NAMES, problems, warnings);
+  checkOwned(located, QUESTIONS, problems, warnings);
   checkRelated(located, problems);
   return { concepts, problems, warnings };
 }
@@ -92,34 +94,44 @@ function checkDuplicateIds(located: readonly Located[], problems: Problem[]): vo
   }
 }
 
+/** Texts of a concept that may belong to that concept only: its names, its example questions. */
+interface OwnedTexts {
+  readonly of: (concept: Located['names']) => Array<{ text: string; path: PathSegment[] }>;
+  readonly takenMessage: (text: string, other: { id: string; text: string }) => string;
+}
+
 /** A term or alias may name one concept only, or a lookup could not tell them apart. */
-function checkNames(located: readonly Located[], problems: Problem[], warnings: Problem[]): void {
-  const owner = new Map<string, { id: string; name: string }>();
+const NAMES: OwnedTexts = {
+  of: (c) => [{ text: c.term, path: ['term'] }, ...c.aliases.map((text, i) => ({ text, path: ['aliases', i] as PathSegment[] }))],
+  takenMessage: (text, other) => `"${text}" is ook een naam van begrip "${other.id}" ("${other.text}"); een naam mag bij maar één begrip horen`,
+};
+
+/** The same example question under two concepts points the lookup both ways. */
+const QUESTIONS: OwnedTexts = {
+  of: (c) => c.questions.map((text, i) => ({ text, path: ['questions', i] as PathSegment[] })),
+  takenMessage: (text, other) => `"${text}" staat ook als voorbeeldvraag bij begrip "${other.id}"; een vraag mag bij maar één begrip horen`,
+};
+
+function checkOwned(located: readonly Located[], { of, takenMessage }: OwnedTexts, problems: Problem[], warnings: Problem[]): void {
+  const owner = new Map<string, { id: string; text: string }>();
   for (const { names: concept, yaml, index } of located) {
-    const names: Array<{ name: string; path: PathSegment[] }> = [
-      { name: concept.term, path: ['term'] },
-      ...concept.aliases.map((name, i) => ({ name, path: ['aliases', i] as PathSegment[] })),
-    ];
     const own = new Set<string>();
-    for (const { name, path } of names) {
-      const key = foldText(name);
+    for (const { text, path } of of(concept)) {
+      const key = foldText(text);
       const field = fieldOf(concept.id, path);
       if (!key) {
-        // a blank name is already reported by the schema check
-        if (name.trim()) problems.push(yaml.problemAt(['concepts', index, ...path], field, `"${name}" bevat geen letters of cijfers`));
+        // a blank text is already reported by the schema check
+        if (text.trim()) problems.push(yaml.problemAt(['concepts', index, ...path], field, `"${text}" bevat geen letters of cijfers`));
         continue;
       }
       if (own.has(key)) {
-        warnings.push(yaml.problemAt(['concepts', index, ...path], field, `"${name}" staat twee keer bij dit begrip`));
+        warnings.push(yaml.problemAt(['concepts', index, ...path], field, `"${text}" staat twee keer bij dit begrip`));
         continue;
       }
       own.add(key);
       const other = owner.get(key);
-      if (other && other.id !== concept.id) {
-        problems.push(yaml.problemAt(['concepts', index, ...path], field, `"${name}" is ook een naam van begrip "${other.id}" ("${other.name}"); een naam mag bij maar één begrip horen`));
-      } else {
-        owner.set(key, { id: concept.id, name });
-      }
+      if (other && other.id !== concept.id) problems.push(yaml.problemAt(['concepts', index, ...path], field, takenMessage(text, other)));
+      else owner.set(key, { id: concept.id, text });
     }
   }
 }

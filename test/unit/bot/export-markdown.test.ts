@@ -5,7 +5,7 @@ import type { Concept, Source } from '../../../src/knowledge/schema.js';
 /** The Markdown export cites each offered concept's first source: a link, or the title of a publication that is not online. */
 
 const concept = (id: string, term: string, sources: Source[]): Concept => ({
-  id, term, aliases: [], category: 'vijf-knoppen', short: 'Kort.', explanation: 'Uitleg.', related: [], sources, verified: true,
+  id, term, aliases: [], questions: [], category: 'vijf-knoppen', short: 'Kort.', explanation: 'Uitleg.', related: [], sources, verified: true,
 });
 
 test('a concept whose first source is not online is cited by that title, as plain text', () => {

@@ -2,7 +2,7 @@ import { conceptNames } from '../../../src/knowledge/concept-names.js';
 import type { Concept } from '../../../src/knowledge/schema.js';
 
 const names = (term: string, aliases: string[] = []): string[] =>
-  conceptNames({ id: 'x', term, aliases, category: 'stelsel', short: 'kort', explanation: 'lang', related: [], sources: [], verified: true } as Concept);
+  conceptNames({ id: 'x', term, aliases, questions: [], category: 'stelsel', short: 'kort', explanation: 'lang', related: [], sources: [], verified: true } as Concept);
 
 describe('the names of a concept', () => {
   test('a composite term gives each of its parts', () => {

@@ -5,6 +5,7 @@ const concepts: Concept[] = ['topic', 'scene', 'other'].map((id) => ({
   id,
   term: id,
   aliases: [],
+  questions: [],
   category: 'sociale-basis',
   short: 'kort',
   explanation: 'lang',

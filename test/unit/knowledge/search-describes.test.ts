@@ -7,7 +7,7 @@ import { createSearchIndex } from '../../../src/knowledge/search.js';
 /** The mechanisms of the third round of issue 14, part 3: descriptions, publishers and the kind asked for. */
 
 function concept(id: string, term: string, short: string, more: Partial<Concept> = {}): Concept {
-  return { id, term, aliases: [], category: 'sociale-basis', short, explanation: 'Meer uitleg volgt.', related: [], sources: [], verified: true, ...more };
+  return { id, term, aliases: [], questions: [], category: 'sociale-basis', short, explanation: 'Meer uitleg volgt.', related: [], sources: [], verified: true, ...more };
 }
 
 const cite = (publisher: string): Concept['sources'] => [{ title: `${publisher}: een publicatie`, url: 'https://example.org/a' }];

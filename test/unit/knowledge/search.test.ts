@@ -2,7 +2,7 @@ import { createSearchIndex } from '../../../src/knowledge/search.js';
 import type { Concept } from '../../../src/knowledge/schema.js';
 
 function concept(id: string, term: string, aliases: string[] = []): Concept {
-  return { id, term, aliases, category: 'sociale-basis', short: 'kort', explanation: 'lang', related: [], sources: [], verified: true };
+  return { id, term, aliases, questions: [], category: 'sociale-basis', short: 'kort', explanation: 'lang', related: [], sources: [], verified: true };
 }
 
 const index = createSearchIndex([
