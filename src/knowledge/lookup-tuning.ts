@@ -69,6 +69,8 @@ export const LOOKUP_TUNING = {
   descriptionOnly: 0.6,
   /** An example question's match, relative to a description's: it is written the way people ask. */
   questionWeight: 1,
+  /** All of a concept's questions read as one text, relative to its nearest question: looser, so it counts less. */
+  questionUnionWeight: 0.8,
   /** A concept is offered for its description from this score, over two query words or more. */
   descriptionSuggest: 0.7,
 } as const;

@@ -2,11 +2,24 @@ import { descriptionIndexSteps, type DescribedWord, type DescriptionAnalysis, ty
 
 /**
  * The concepts' example questions (`questions` in the knowledge files): how people ask for a concept in their
- * own words. Each question is a document of its own in a BM25 index like the descriptions', and a concept scores
- * as its nearest question, so one close paraphrase counts and ten loose ones do not add up. A question written
- * the way people ask reaches the words a description never uses ("zieke moeder" for mantelzorg).
+ * own words, which reach the words a description never uses ("zieke moeder" for mantelzorg). Two readings, in
+ * BM25 indexes like the descriptions': each question as a document of its own, where a concept scores as its
+ * nearest question (one close paraphrase); and all of a concept's questions as one document, for a query that
+ * mixes the words of several (scaled by `unionWeight`, as it is looser). Per query word the better counts.
  */
-export function* questionIndexSteps(docs: readonly DescriptionAnalysis[], opts: DescriptionOptions): Generator<void, DescriptionIndex> {
+export function* questionIndexSteps(docs: readonly DescriptionAnalysis[], opts: DescriptionOptions & { unionWeight: number }): Generator<void, DescriptionIndex> {
+  const nearest = yield* nearestQuestionSteps(docs, opts);
+  const union = yield* descriptionIndexSteps(
+    docs.map((doc) => ({ stems: (doc.questions ?? []).flatMap((q) => q.stems), words: [] })),
+    opts,
+  );
+  return {
+    hasWord: nearest.hasWord,
+    score: (query) => combineTextScores(nearest.score(query), union.score(query), opts.unionWeight),
+  };
+}
+
+function* nearestQuestionSteps(docs: readonly DescriptionAnalysis[], opts: DescriptionOptions): Generator<void, DescriptionIndex> {
   const owner: number[] = [];
   const questions: DescriptionAnalysis[] = [];
   docs.forEach((doc, concept) => {
@@ -31,19 +44,16 @@ export function* questionIndexSteps(docs: readonly DescriptionAnalysis[], opts: 
   };
 }
 
-/**
- * What the texts say of each query word, per concept: the better of its description and its nearest example
- * question (scaled by `questionWeight`), word by word.
- */
+/** Per concept and query word, the better of two readings, the second scaled by `weight`. */
 export function combineTextScores(
   descriptions: ReadonlyMap<number, readonly number[]>,
   questions: ReadonlyMap<number, readonly number[]>,
-  questionWeight: number,
+  weight: number,
 ): Map<number, number[]> {
   const combined = new Map<number, number[]>([...descriptions].map(([c, shares]) => [c, [...shares]]));
   for (const [c, shares] of questions) {
     const prior = combined.get(c);
-    const scaled = shares.map((s) => s * questionWeight);
+    const scaled = shares.map((s) => s * weight);
     combined.set(c, prior ? prior.map((s, pos) => Math.max(s, scaled[pos] ?? 0)) : scaled);
   }
   return combined;

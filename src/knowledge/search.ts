@@ -153,7 +153,7 @@ function* indexSteps(
     unknownWeight: LOOKUP_TUNING.descriptionUnknownWeight,
   };
   const descriptions = yield* descriptionIndexSteps(texts, textOptions);
-  const questions = yield* questionIndexSteps(texts, textOptions);
+  const questions = yield* questionIndexSteps(texts, { ...textOptions, unionWeight: LOOKUP_TUNING.questionUnionWeight });
   const textHasWord = (word: string): boolean => descriptions.hasWord(word) || questions.hasWord(word);
 
   function lookup(query: string): LookupResult {
