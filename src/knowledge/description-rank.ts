@@ -44,7 +44,10 @@ export function blendDescriptions(
   const t = LOOKUP_TUNING;
   const bonus = comparison ? 0 : namingQuestion ? t.namingDescriptionBonus : t.descriptionBonus;
   const seen = new Set<number>();
-  const describedAs = (d: number): number => t.descriptionOnly * Math.min(d, t.descriptionCap);
+  // the less of the question the names explain, the more a concept its texts describe is what is meant: a long
+  // description with one scene word ("hulp uit de wmo zonder onderzoek vooraf, zoals een maaltijdservice")
+  const namesExplain = Math.max(0, ...ranked.map((r) => r.queryCoverage));
+  const describedAs = (d: number): number => (t.descriptionOnly + t.descriptionOnlyOpen * (1 - namesExplain)) * Math.min(d, t.descriptionCap);
   // a description that shares one word with the query ("vergeten" in "wachtwoord vergeten") is no reading of it
   const describes = (shares: readonly number[], d: number): boolean => d >= t.descriptionSuggest && shares.filter((s) => s > 0).length >= 2;
   const blended: Blended[] = ranked.map((r) => {
@@ -57,9 +60,12 @@ export function blendDescriptions(
     const order = Math.max(r.score + (r.lead ? t.leadBonus : 0) + bonus * adds, describedAs(d));
     return { ranked: r, offered: r.score >= t.suggestScore || describes(shares, d), order, sceneOnly: r.onlyScene === true && adds < t.descriptionSuggest, describedOnly: false };
   });
+  // a word that fully names another concept, read in a text ("mantelzorger" in a question about the personal
+  // sphere), says more about that concept than about the text's own
+  const namedElsewhere = new Set(ranked.filter((r) => r.nameCoverage >= t.confidentNameCoverage).flatMap((r) => [...r.covered.keys()]));
   for (const [i, shares] of described) {
     if (seen.has(i)) continue;
-    const d = sum(shares);
+    const d = sum(shares.map((s, pos) => (namedElsewhere.has(pos) ? s * t.namedElsewhereWeight : s)));
     const score = describedAs(d);
     blended.push({ ranked: { concept: concepts[i]!, nameCoverage: 0, queryCoverage: 0, score, covered: new Map() }, offered: describes(shares, d), order: score, sceneOnly: false, describedOnly: true });
   }

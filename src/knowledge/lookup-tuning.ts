@@ -67,6 +67,10 @@ export const LOOKUP_TUNING = {
   namingDescriptionBonus: 0.4,
   /** The score of a concept only its description reaches, per unit of description score. */
   descriptionOnly: 0.6,
+  /** Added to that per unit of the query its names leave unexplained. */
+  descriptionOnlyOpen: 0,
+  /** How much a query word counts for a concept only its texts reach, when the word fully names another concept. */
+  namedElsewhereWeight: 1,
   /** An example question's match, relative to a description's: it is written the way people ask. */
   questionWeight: 1,
   /** All of a concept's questions read as one text, relative to its nearest question: looser, so it counts less. */
