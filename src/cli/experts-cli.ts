@@ -7,7 +7,7 @@ import { loadKnowledge } from '../knowledge/load.js';
 import { formatProblem } from '../knowledge/problems.js';
 import type { Io } from './knowledge-cli.js';
 import { withStore } from './ops-cli.js';
-import { ALIASES_PATCH, aliasPatch, DRAFTS_FILE, draftsYaml } from './proposals-yaml.js';
+import { ALIASES_PATCH, DRAFTS_FILE, draftsYaml, knowledgePatch } from './proposals-yaml.js';
 import { proposalsFrom } from './proposals.js';
 
 /**
@@ -32,9 +32,13 @@ export async function proposalsCommand(config: Config, opts: { json: boolean; ou
   if (!stored) return 1;
   const proposals = proposalsFrom(stored.value, loaded.snapshot);
   const written: string[] = [];
+  let patched = '';
   if (opts.out) {
-    const patch = await aliasPatch(config.knowledgeDir, proposals.aliases);
-    if (patch) written.push(await write(opts.out, ALIASES_PATCH, patch.patch));
+    const patch = await knowledgePatch(config.knowledgeDir, proposals);
+    if (patch) {
+      written.push(await write(opts.out, ALIASES_PATCH, patch.patch));
+      patched = `${ALIASES_PATCH} adds ${count(patch.aliases, 'alias', 'aliases')} and ${count(patch.questions, 'example question', 'example questions')}`;
+    }
     if (proposals.drafts.length > 0) written.push(await write(opts.out, DRAFTS_FILE, draftsYaml(proposals.drafts)));
   }
   if (opts.json) {
@@ -43,16 +47,23 @@ export async function proposalsCommand(config: Config, opts: { json: boolean; ou
   }
   io.out(proposals.aliases.length === 0 ? 'No alias proposals.\n' : 'Alias proposals (question linked to a concept):\n');
   for (const a of proposals.aliases) io.out(`  ${a.conceptId}: + "${a.alias}"  (${a.expert}, ${a.at.slice(0, 10)}, question ${a.questionId})\n`);
+  io.out(proposals.questions.length === 0 ? 'No example question proposals.\n' : 'Example question proposals (a question linked to a concept, asked in other words):\n');
+  for (const q of proposals.questions) io.out(`  ${q.conceptId}: + "${q.question}"  (${q.expert}, ${q.at.slice(0, 10)}, question ${q.questionId})\n`);
   io.out(proposals.drafts.length === 0 ? 'No concept drafts.\n' : 'Concept drafts (written answers, verified: false):\n');
   for (const d of proposals.drafts) io.out(`  ${d.id}: "${d.term}" in ${d.category}  (${d.expert}, ${d.at.slice(0, 10)}, question ${d.questionId})\n`);
   for (const s of proposals.skipped) io.out(`  skipped question ${s.questionId}: ${s.reason}\n`);
   for (const file of written) io.out(`Wrote ${file}\n`);
+  if (patched) io.out(`${patched}.\n`);
   if (written.length > 0) {
     io.out(`Review, then: git apply --directory=${config.knowledgeDir.replace(/^\.\//, '')} ${path.join(opts.out ?? '', ALIASES_PATCH)}; copy ${DRAFTS_FILE} into the knowledge folder; routeplanner validate; reload.\n`);
-  } else if (!opts.out && proposals.aliases.length + proposals.drafts.length > 0) {
+  } else if (!opts.out && proposals.aliases.length + proposals.questions.length + proposals.drafts.length > 0) {
     io.out('Write them as files with --out DIR.\n');
   }
   return 0;
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 async function write(dir: string, rel: string, text: string): Promise<string> {

@@ -75,8 +75,8 @@ program
 
 program
   .command('proposals')
-  .description('aliases and concept drafts from the content team\'s answers (reads the bot\'s store); --out writes a patch and a concepts file to review')
-  .option('--json', 'print {"aliases","drafts","skipped","written"}')
+  .description('aliases, example questions and concept drafts from the content team\'s answers (reads the bot\'s store); --out writes a patch and a concepts file to review')
+  .option('--json', 'print {"aliases","questions","drafts","skipped","written"}')
   .option('--out <dir>', 'write aliassen.patch and concepts/voorstellen.yaml into this folder')
   .action(async (opts: { json?: boolean; out?: string }) => {
     process.exitCode = await proposalsCommand(config(), { json: Boolean(opts.json), ...(opts.out ? { out: opts.out } : {}) }, io);

@@ -1,11 +1,11 @@
 import type { ExpertQuestion } from '../bot/experts/question.js';
-import { foldText, queryTokens } from '../knowledge/normalize.js';
-import type { CategoryId } from '../knowledge/schema.js';
+import { foldedWords, foldText, queryTokens } from '../knowledge/normalize.js';
+import { QUESTION_MAX, type CategoryId } from '../knowledge/schema.js';
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.js';
 
 /**
- * From answer to knowledge: a question the experts linked to a concept proposes an alias of it; a written answer
- * proposes a concept draft. Nothing of the asker goes in (no name, no id): only the words of the question, the
+ * From answer to knowledge: a question the experts linked to a concept proposes an alias of it when it names the
+ * concept, or an example question of it when it asks in other words; a written answer proposes a concept draft. Nothing of the asker goes in (no name, no id): only the words of the question, the
  * expert's answer and the expert's name as an editor's note. Proposals are read from the stored questions, so
  * they expire and are erased with them.
  */
@@ -14,6 +14,16 @@ export interface AliasProposal {
   readonly conceptId: string;
   readonly term: string;
   readonly alias: string;
+  readonly expert: string;
+  readonly at: string;
+}
+
+/** The user's words as an example question (`questions:`) of the concept the experts linked them to. */
+export interface QuestionProposal {
+  readonly questionId: string;
+  readonly conceptId: string;
+  readonly term: string;
+  readonly question: string;
   readonly expert: string;
   readonly at: string;
 }
@@ -32,6 +42,7 @@ export interface DraftProposal {
 
 export interface Proposals {
   readonly aliases: readonly AliasProposal[];
+  readonly questions: readonly QuestionProposal[];
   readonly drafts: readonly DraftProposal[];
   /** Handled questions that propose nothing, and why (in English, for the editor's terminal). */
   readonly skipped: ReadonlyArray<{ readonly questionId: string; readonly reason: string }>;
@@ -45,33 +56,48 @@ const FALLBACK_CATEGORY: CategoryId = 'praktijk';
 export function proposalsFrom(questions: readonly ExpertQuestion[], snapshot: KnowledgeSnapshot): Proposals {
   const owner = new Map<string, string>(); // folded name -> concept id, as validate's one-name-one-concept rule sees it
   for (const c of snapshot.concepts) for (const n of [c.term, ...c.aliases]) owner.set(foldText(n), c.id);
+  const asked = new Map<string, string>(); // folded example question -> concept id: validate allows one concept per question
+  for (const c of snapshot.concepts) for (const text of c.questions) asked.set(foldText(text), c.id);
   const ids = new Set(snapshot.concepts.map((c) => c.id));
   const aliases: AliasProposal[] = [];
+  const examples: QuestionProposal[] = [];
   const drafts: DraftProposal[] = [];
   const skipped: Array<{ questionId: string; reason: string }> = [];
   const byTime = [...questions].sort((a, b) => a.updatedAt - b.updatedAt || a.id.localeCompare(b.id));
   for (const q of byTime) {
     if (q.status !== 'linked' && q.status !== 'answered') continue;
-    const name = nameOf(q.question);
     const at = new Date(q.updatedAt).toISOString();
     const expert = q.expert?.name ?? '';
+    const skip = (reason: string) => void skipped.push({ questionId: q.id, reason });
+    if (q.status === 'linked') {
+      const concept = snapshot.conceptsById.get(q.linkedConceptId ?? '');
+      const form = linkedForm(q.question);
+      if (!concept) skip(`linked concept "${q.linkedConceptId}" is no longer in the knowledge`);
+      else if ('name' in form) {
+        const taken = owner.get(foldText(form.name));
+        if (taken) skip(taken === concept.id ? `"${form.name}" is already a name of "${concept.id}"` : `"${form.name}" is a name of "${taken}"`);
+        else {
+          owner.set(foldText(form.name), concept.id);
+          aliases.push({ questionId: q.id, conceptId: concept.id, term: concept.term, alias: form.name, expert, at });
+        }
+      } else if ('question' in form) {
+        const taken = asked.get(foldText(form.question));
+        if (taken) skip(taken === concept.id ? `"${form.question}" is already an example question of "${concept.id}"` : `"${form.question}" is an example question of "${taken}"`);
+        else {
+          asked.set(foldText(form.question), concept.id);
+          examples.push({ questionId: q.id, conceptId: concept.id, term: concept.term, question: form.question, expert, at });
+        }
+      } else skip(form.skip);
+      continue;
+    }
+    const name = nameOf(q.question);
     if (!name) {
-      skipped.push({ questionId: q.id, reason: `no name in the question (empty, or more than ${MAX_NAME_WORDS} words)` });
+      skip(`no name in the question (empty, or more than ${MAX_NAME_WORDS} words)`);
       continue;
     }
     const taken = owner.get(foldText(name));
-    if (q.status === 'linked') {
-      const concept = snapshot.conceptsById.get(q.linkedConceptId ?? '');
-      if (!concept) skipped.push({ questionId: q.id, reason: `linked concept "${q.linkedConceptId}" is no longer in the knowledge` });
-      else if (taken) skipped.push({ questionId: q.id, reason: taken === concept.id ? `"${name}" is already a name of "${concept.id}"` : `"${name}" is a name of "${taken}"` });
-      else {
-        owner.set(foldText(name), concept.id);
-        aliases.push({ questionId: q.id, conceptId: concept.id, term: concept.term, alias: name, expert, at });
-      }
-      continue;
-    }
     if (taken) {
-      skipped.push({ questionId: q.id, reason: `"${name}" is a name of "${taken}": link the question to it instead` });
+      skip(`"${name}" is a name of "${taken}": link the question to it instead`);
       continue;
     }
     const id = uniqueId(name, ids);
@@ -84,7 +110,31 @@ export function proposalsFrom(questions: readonly ExpertQuestion[], snapshot: Kn
       short: shortOf(answer), explanation: answer, related: best ? [best.id] : [], expert, at,
     });
   }
-  return { aliases, drafts, skipped };
+  return { aliases, questions: examples, drafts, skipped };
+}
+
+/** Words that make a text a question rather than a name ("hoe voorkom je schulden"). */
+const QUESTION_WORDS = new Set('wat hoe waarom wie welke welk waar wanneer waarvoor waarmee hoeveel kun kan kunnen'.split(' '));
+/** "Wat is een buurtkamer?" asks what a name means: what follows the opening is the name, not a way to ask. */
+const ASKS_MEANING = /^wat (is|zijn|betekent|betekenen)( (een|de|het))? /;
+
+/**
+ * What a linked question proposes: an alias when it is a name (a few content words and nothing else, or
+ * "wat is <name>?"), else an example question: it reads as a question (a question word, a question mark beside
+ * other words) or is too long for a name. The example question is the user's text, trimmed, whitespace collapsed.
+ */
+export function linkedForm(text: string): { name: string } | { question: string } | { skip: string } {
+  const words = foldedWords(text).join(' ');
+  const content = queryTokens(text).map((t) => t.word);
+  if (content.length === 0) return { skip: 'no words in the question' };
+  const meaning = ASKS_MEANING.exec(words);
+  // only content words: "buurtkamer?" names a concept, "mantelzorg voor je moeder?" asks about one
+  const bare = content.join(' ') === (meaning ? words.slice(meaning[0].length) : words);
+  const asks = meaning ? !bare : words.split(' ').some((w) => QUESTION_WORDS.has(w)) || (!bare && text.includes('?'));
+  if (!asks && content.length <= MAX_NAME_WORDS) return { name: content.join(' ') };
+  const question = text.trim().replace(/\s+/g, ' ');
+  if (question.length > QUESTION_MAX) return { skip: `too long for an example question (${question.length} characters, at most ${QUESTION_MAX})` };
+  return { question };
 }
 
 /** The question's content words ("Wat is een buurtkamer?" -> "buurtkamer"), folded as the lookup reads them. */

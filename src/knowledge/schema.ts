@@ -46,7 +46,7 @@ export const sourceSchema = z.strictObject({
 export const conceptIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: ID_MESSAGE });
 
 const SHORT_MAX = 400;
-const QUESTION_MAX = 200;
+export const QUESTION_MAX = 200;
 
 export const conceptSchema = z.strictObject({
   id: conceptIdSchema,

@@ -26,6 +26,10 @@ function captureIo(): Io & { stdout: string; stderr: string } {
   return io;
 }
 
+/** Linked questions that describe a concept in other words: they become example questions, not aliases. */
+const KOFFIE = 'Waar kunnen bewoners  zonder indicatie binnenlopen voor een kop koffie en een praatje? ';
+const GELD = 'Mijn vraag: waar kan ik als bewoner #hulp krijgen bij geldzorgen?';
+
 describe('routeplanner proposals and feedback, from what the bot stored', () => {
   let dataDir: string;
   let knowledgeDir: string;
@@ -52,6 +56,10 @@ describe('routeplanner proposals and feedback, from what the bot stored', () => 
     await ask('wat is een wijkcentrum?', () => redactie.click('Beantwoorden', 'bea', { text: 'Een wijkcentrum is een gebouw in de wijk. Bewoners kunnen er terecht voor activiteiten en hulp.' }));
     await ask('wat is soc basis?', () => redactie.click('Koppel aan begrip', 'bea', { values: ['sociale-basis'] }));
     await ask('wat is een ruilwinkel?', () => redactie.click('Geen antwoord', 'bea'));
+    await ask(KOFFIE, () => redactie.click('Koppel aan begrip', 'bea', { values: ['sociale-basis'] }));
+    await ask(GELD, () => redactie.click('Koppel aan begrip', 'bea', { values: ['preventie'] }));
+    // the same question again, typed a little differently: one example question is enough
+    await ask('waar kunnen bewoners zonder indicatie binnenlopen voor een kop koffie en een praatje', () => redactie.click('Koppel aan begrip', 'bea', { values: ['sociale-basis'] }));
     await anna.say('sociale basis');
     await anna.click('nee');
     await anna.say('preventie', 'bob');
@@ -65,13 +73,19 @@ describe('routeplanner proposals and feedback, from what the bot stored', () => 
   test('lists aliases from links and drafts from answers, nothing of the asker; skips a name that exists', async () => {
     const io = captureIo();
     expect(await proposalsCommand(config(), { json: true }, io)).toBe(0);
-    const out = JSON.parse(io.stdout) as { aliases: unknown[]; drafts: unknown[]; skipped: unknown[]; written: unknown[] };
-    expect(out.aliases).toEqual([
-      expect.objectContaining({ conceptId: 'sociale-basis', alias: 'buurtkamer', expert: 'bea' }),
-      expect.objectContaining({ conceptId: 'preventie', alias: 'voorkom schulden', expert: 'bea' }),
+    const out = JSON.parse(io.stdout) as { aliases: unknown[]; questions: unknown[]; drafts: unknown[]; skipped: unknown[]; written: unknown[] };
+    expect(out.aliases).toEqual([expect.objectContaining({ conceptId: 'sociale-basis', alias: 'buurtkamer', expert: 'bea' })]);
+    // a question word or a long description: the user's words, trimmed, become an example question
+    expect(out.questions).toEqual([
+      expect.objectContaining({ conceptId: 'preventie', question: 'hoe voorkom je schulden?', expert: 'bea' }),
+      expect.objectContaining({ conceptId: 'sociale-basis', question: KOFFIE.trim().replace(/\s+/g, ' '), expert: 'bea' }),
+      expect.objectContaining({ conceptId: 'preventie', question: GELD, expert: 'bea' }),
     ]);
     expect(out.drafts).toEqual([expect.objectContaining({ id: 'wijkcentrum', term: 'Wijkcentrum', short: expect.stringContaining('Een wijkcentrum is een gebouw'), expert: 'bea' })]);
-    expect(out.skipped).toEqual([expect.objectContaining({ reason: '"soc basis" is already a name of "sociale-basis"' })]);
+    expect(out.skipped).toEqual([
+      expect.objectContaining({ reason: '"soc basis" is already a name of "sociale-basis"' }),
+      expect.objectContaining({ reason: expect.stringMatching(/^".*koffie en een praatje" is already an example question of "sociale-basis"$/) }),
+    ]);
     expect(out.written).toEqual([]);
     expect(io.stdout).not.toMatch(/anna|u-anna|chat-anna/);
   });
@@ -80,8 +94,10 @@ describe('routeplanner proposals and feedback, from what the bot stored', () => 
     const io = captureIo();
     expect(await proposalsCommand(config(), { json: false, out: outDir }, io)).toBe(0);
     expect(io.stdout).toContain(`Wrote ${path.join(outDir, 'aliassen.patch')}`);
+    expect(io.stdout).toContain('aliassen.patch adds 1 alias and 3 example questions.');
     const patch = await readFile(path.join(outDir, 'aliassen.patch'), 'utf8');
     expect(patch).toContain('--- a/concepts/basis.yaml\n+++ b/concepts/basis.yaml');
+    expect(patch).toContain('+    questions:\n+      - hoe voorkom je schulden?\n+      - "Mijn vraag: waar kan ik als bewoner #hulp krijgen bij geldzorgen?"\n');
     const drafts = await readFile(path.join(outDir, 'concepts/voorstellen.yaml'), 'utf8');
     expect(drafts).toContain('# voorstel van bea, ');
     expect(drafts).toContain('verified: false');
@@ -100,8 +116,25 @@ describe('routeplanner proposals and feedback, from what the bot stored', () => 
       expect({ code: await validateCommand(applied, check), errors: check.stderr.split('\n').filter((l) => l && !l.includes('let op')) }).toEqual({ code: 0, errors: [] });
       const proposed = await loadSnapshot(applied);
       expect(proposed.index.lookup('buurtkamer').hits[0]?.concept.id).toBe('sociale-basis');
-      expect(proposed.index.lookup('voorkom schulden').hits[0]?.concept.id).toBe('preventie');
+      // the quoted question reads back as the user typed it
+      expect(proposed.conceptsById.get('preventie')?.questions).toEqual(['hoe voorkom je schulden?', GELD]);
+      // no answer before; with the example questions in place the lookup points to the linked concept
+      const before = await loadSnapshot(knowledgeDir);
+      for (const [question, id] of [[KOFFIE, 'sociale-basis'], [GELD, 'preventie'], ['hoe voorkom je schulden?', 'preventie']] as const) {
+        expect(before.index.lookup(question).hits[0]?.concept.id).not.toBe(id);
+        const after = proposed.index.lookup(question);
+        expect({ question, outcome: after.outcome, first: after.hits[0]?.concept.id }).toEqual({ question, outcome: expect.stringMatching(/^(match|suggest)$/), first: id });
+      }
       expect(proposed.index.lookup('wijkcentrum').hits[0]?.concept).toMatchObject({ id: 'wijkcentrum', verified: false });
+      // run again on the knowledge with the patch in: everything is in place, so nothing is proposed twice
+      const again = captureIo();
+      expect(await proposalsCommand(loadConfig({ KNOWLEDGE_DIR: applied, DATA_DIR: dataDir }), { json: true }, again)).toBe(0);
+      const rerun = JSON.parse(again.stdout) as { aliases: unknown[]; questions: unknown[]; skipped: Array<{ reason: string }> };
+      expect({ aliases: rerun.aliases, questions: rerun.questions }).toEqual({ aliases: [], questions: [] });
+      expect(rerun.skipped.map((s) => s.reason)).toEqual(expect.arrayContaining([
+        '"hoe voorkom je schulden?" is already an example question of "preventie"',
+        `"${GELD}" is already an example question of "preventie"`,
+      ]));
     } finally {
       await rm(applied, { recursive: true, force: true });
     }
