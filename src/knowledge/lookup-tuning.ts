@@ -68,13 +68,13 @@ export const LOOKUP_TUNING = {
   /** The score of a concept only its description reaches, per unit of description score. */
   descriptionOnly: 0.6,
   /** Added to that per unit of the query its names leave unexplained. */
-  descriptionOnlyOpen: 0,
+  descriptionOnlyOpen: 0.3,
   /** How much a query word counts for a concept only its texts reach, when the word fully names another concept. */
-  namedElsewhereWeight: 1,
+  namedElsewhereWeight: 0.3,
   /** An example question's match, relative to a description's: it is written the way people ask. */
   questionWeight: 1,
   /** All of a concept's questions read as one text, relative to its nearest question: looser, so it counts less. */
-  questionUnionWeight: 0.8,
+  questionUnionWeight: 1,
   /** A concept is offered for its description from this score, over two query words or more. */
   descriptionSuggest: 0.7,
 } as const;
