@@ -57,7 +57,9 @@ export function blendDescriptions(
     const d = Math.min(sum(shares), t.descriptionCap);
     // its description counts for the words its own names do not explain: of those it says nothing new
     const adds = Math.min(sum(shares.filter((_, pos) => !r.covered.has(pos))), t.descriptionCap);
-    const order = Math.max(r.score + (r.lead ? t.leadBonus : 0) + bonus * adds, describedAs(d));
+    // a name for a small part of a long question is less likely what it asks than its score says
+    const partial = comparison ? 0 : t.partialNamePenalty * (1 - r.queryCoverage);
+    const order = Math.max(r.score - partial + (r.lead ? t.leadBonus : 0) + bonus * adds, describedAs(d));
     return { ranked: r, offered: r.score >= t.suggestScore || describes(shares, d), order, sceneOnly: r.onlyScene === true && adds < t.descriptionSuggest, describedOnly: false };
   });
   // a word that fully names another concept, read in a text ("mantelzorger" in a question about the personal

@@ -58,7 +58,7 @@ export const LOOKUP_TUNING = {
   /** About how many concepts a query's description scoring touches at most (the rarest words open them first). */
   descriptionMaxCandidates: 200,
   /** A query word no description uses, as a share of the rarest word's weight: it explains nothing. */
-  descriptionUnknownWeight: 0.5,
+  descriptionUnknownWeight: 0.3,
   /** A description score counts up to this (a short text that repeats a word scores over 1). */
   descriptionCap: 1.2,
   /** What a matching description adds to a name candidate's score, per unit of description score. */
@@ -71,10 +71,12 @@ export const LOOKUP_TUNING = {
   descriptionOnlyOpen: 0.3,
   /** How much a query word counts for a concept only its texts reach, when the word fully names another concept. */
   namedElsewhereWeight: 0.3,
+  /** Taken off a name candidate's place among the suggestions per unit of the query it leaves unexplained. */
+  partialNamePenalty: 0.15,
   /** An example question's match, relative to a description's: it is written the way people ask. */
   questionWeight: 1,
   /** All of a concept's questions read as one text, relative to its nearest question: looser, so it counts less. */
   questionUnionWeight: 1,
   /** A concept is offered for its description from this score, over two query words or more. */
-  descriptionSuggest: 0.7,
+  descriptionSuggest: 0.65,
 } as const;

@@ -13,7 +13,7 @@ const STOPWORDS = new Set(
   (
     'de het een der des den van en of in op aan bij met voor naar te tot om door over als dat die dit deze er is zijn was waren ' +
     'onder via tegen tussen binnen achter valt vallen ' +
-    'wat hoe wie waarom wanneer welke welk waar je jij jou jouw ik we wij ze zij hij u mijn mij me ons onze hun hen zich t s m n ' +
+    'wat hoe wie waarom wanneer welke welk waar je jij jou jouw ik we wij ze zij hij u mijn mij me ons onze hun hen t s m n ' +
     // "wat doet de wmo", "wat doen ze": asking what something does is asking what it is
     'doet doen deed ' +
     'eigenlijk precies nou even graag aub pls svp please dan toch nog eens al ook maar echt nu hier daar zo ' +

@@ -36,7 +36,7 @@ test.each([
   ['hoe voorkom je schulden?', { question: 'hoe voorkom je schulden?' }],
   ['mantelzorg voor je moeder?', { question: 'mantelzorg voor je moeder?' }],
   ['wat is de rol van de gemeente bij preventie', { question: 'wat is de rol van de gemeente bij preventie' }],
-  ['  hulp voor bewoners die thuis zorgen voor hun zieke ouders\n', { question: 'hulp voor bewoners die thuis zorgen voor hun zieke ouders' }],
+  ['  hulp voor bewoners die thuis zorgen voor hun zieke ouders of partner\n', { question: 'hulp voor bewoners die thuis zorgen voor hun zieke ouders of partner' }],
   ['???', { skip: 'no words in the question' }],
   [`waarom ${'heel '.repeat(50)}duur?`, { skip: 'too long for an example question (262 characters, at most 200)' }],
 ])('a linked "%s" is a name, a way to ask, or nothing to propose', (text, form) => {
