@@ -16,6 +16,8 @@ export const LOOKUP_TUNING = {
   maxFuzzyCandidates: 24,
   /** A known part of a compound the knowledge does not know ("begrotings|tekort"). */
   compoundPartSimilarity: 0.85,
+  /** The same when only its modifier is known ("bijstands|uitkering" read as bijstand). */
+  modifierPartSimilarity: 0.65,
   /** An agent noun for its activity ("opbouwwerker" for "opbouwwerk"). */
   agentSimilarity: 0.9,
   /** A conjugated verb for the form the knowledge names ("bespaart" for "besparen"). */

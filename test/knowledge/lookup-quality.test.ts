@@ -15,7 +15,8 @@ import { loadSnapshot, SHIPPED_KNOWLEDGE } from '../helpers/snapshot.js';
  * anything and never tuned on. The fourth round tuned on all of those, lookup-heldout-3 (the third blind set,
  * measured once after round 3) and lookup-check-4 included. The fifth round (example questions) tuned on all of
  * those, and on lookup-heldout-5 after measuring it blind once before and once after the questions were written.
- * A fresh held-out set is measured outside this repository's tuning.
+ * lookup-heldout-6 was measured blind once before and once after round 5; its one confident answer out of domain
+ * ("basisregistratie personen") was then fixed. A fresh held-out set is measured outside this repository's tuning.
  */
 
 interface QuerySet {
@@ -43,6 +44,9 @@ const SETS: readonly QuerySet[] = [
   { name: 'our fourth check queries', file: path.join(REPO_ROOT, 'test/fixtures/lookup-check-4.jsonl'), hit: 0.87, top3: 0.93 },
   // the fifth blind set: measured once before round 5 (78.0%, 80.7%) and once after its example questions (88.0%, 93.3%), then tuned on
   { name: 'the fifth blind set (a development set since round 5)', file: path.join(REPO_ROOT, 'test/fixtures/lookup-heldout-5.jsonl'), hit: 0.9, top3: 0.95 },
+  // the sixth blind set: measured once before round 5 (78.7%, 84.7%, one confident answer out of domain) and once
+  // after (95.3%, 98.0%, the same one); then the one fix below, which changed nothing else (README)
+  { name: 'the sixth blind set (measured blind after round 5)', file: path.join(REPO_ROOT, 'test/fixtures/lookup-heldout-6.jsonl'), hit: 0.93, top3: 0.96 },
 ];
 
 let snapshot: KnowledgeSnapshot;
