@@ -9,6 +9,7 @@ import type { Logger } from '../../log.js';
 import type { CallPolicy } from '../call-policy.js';
 import { callWithRetries } from '../http-call.js';
 import { describeError } from '../turn.js';
+import { ReusingBotFrameworkAuthentication } from './reused-clients.js';
 import type { TeamsSettings } from './platform.js';
 
 // MSAL's CommonJS build, the one botframework-connector loads: its credentials take this build's client
@@ -117,7 +118,7 @@ class TimedCredentialsFactory extends ServiceClientCredentialsFactory {
   }
 }
 
-/** botbuilder's authentication for the CloudAdapter: inbound JWT checks as before, outbound calls timed. */
+/** botbuilder's authentication for the CloudAdapter: inbound JWT checks as before, outbound calls timed, their clients reused (reused-clients.ts). */
 export function botFrameworkAuthentication(settings: TeamsSettings, policy: CallPolicy, log: Logger): ConfigurationBotFrameworkAuthentication {
   const config = {
     MicrosoftAppId: settings.appId ?? '',
@@ -127,7 +128,7 @@ export function botFrameworkAuthentication(settings: TeamsSettings, policy: Call
   };
   const botbuilderCredentials = new ConfigurationServiceClientCredentialFactory(config);
   const credentials = settings.appId && settings.appType !== 'UserAssignedMSI' ? new TimedCredentialsFactory(botbuilderCredentials, settings, tokenNetworkClient(policy, log)) : botbuilderCredentials;
-  return new ConfigurationBotFrameworkAuthentication(config, credentials, undefined, undefined, { httpClient: connectorHttpClient(policy) });
+  return new ReusingBotFrameworkAuthentication(config, credentials, undefined, undefined, { httpClient: connectorHttpClient(policy) });
 }
 
 function flatHeaders(headers: IncomingHttpHeaders): Record<string, string> {

@@ -3,6 +3,7 @@ import { replyToMessage } from '../../../src/adapters/slack/render.js';
 import { replyToCard } from '../../../src/adapters/teams/render.js';
 import { answerReply } from '../../../src/bot/lookup/lookup-replies.js';
 import { notice, type Reply } from '../../../src/bot/replies.js';
+import { conceptYaml, makeKnowledgeDir } from '../../helpers/knowledge-dir.js';
 import { loadSnapshot, SHIPPED_KNOWLEDGE } from '../../helpers/snapshot.js';
 
 /** Concept answers are made once per concept and knowledge version, and rendered once per platform. */
@@ -47,5 +48,32 @@ describe('answers made and rendered once', () => {
     render(hello);
     render(hello);
     expect(calls).toHaveLength(4);
+  });
+
+  test('Teams: the kept card is byte for byte the card made afresh, and a reload with a changed text gives the new card', async () => {
+    const render = renderingAnswersOnce(replyToCard);
+    const shipped = await loadSnapshot(SHIPPED_KNOWLEDGE);
+    const answer = answerReply(shipped.conceptsById.get('sociale-basis')!, shipped);
+    render(answer);
+    expect(JSON.stringify(render(answer))).toBe(JSON.stringify(replyToCard(answer)));
+
+    // the same concept in two versions of a knowledge folder: the second load is what a reload makes
+    const version = (term: string) => makeKnowledgeDir({ 'concepts/a.yaml': `concepts:\n${conceptYaml({ id: 'buurtteam', term })}\n` });
+    const before = version('Buurtteam');
+    const after = version('Wijkteam');
+    try {
+      const old = await loadSnapshot(before.dir);
+      const oldCard = JSON.stringify(render(answerReply(old.conceptsById.get('buurtteam')!, old)));
+      const reloaded = await loadSnapshot(after.dir);
+      const newAnswer = answerReply(reloaded.conceptsById.get('buurtteam')!, reloaded);
+      const newCard = JSON.stringify(render(newAnswer));
+      expect(oldCard).toContain('Korte uitleg van Buurtteam.');
+      expect(newCard).toContain('Korte uitleg van Wijkteam.');
+      expect(newCard).not.toContain('Buurtteam');
+      expect(newCard).toBe(JSON.stringify(replyToCard(newAnswer)));
+    } finally {
+      before.cleanup();
+      after.cleanup();
+    }
   });
 });
