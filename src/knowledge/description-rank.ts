@@ -1,6 +1,6 @@
 import { LOOKUP_TUNING } from './lookup-tuning.js';
 import type { LookupResult, Ranked } from './rank.js';
-import type { Concept } from './schema.js';
+import type { CategoryId, Concept } from './schema.js';
 
 /**
  * What the concepts' descriptions add when their names did not give a confident answer: a weaker signal that
@@ -30,18 +30,25 @@ interface Blended {
  * concept named for the most part by the whole topic, typo or not, goes before what only a description reaches.
  * A `namingQuestion` ("..., hoe heet dat") is a description: what the texts say of the words the names leave
  * open counts more, so the more specific concept of two that are named goes first ("subsidie met zakelijke
- * prestatieafspraken, hoe heet die vorm" is BCF, a kind of subsidie).
+ * prestatieafspraken, hoe heet die vorm" is BCF, a kind of subsidie). An `askedCategory` (asked-organisation.ts)
+ * puts its concepts ahead by a bonus: "welk onderzoeksbureau bedacht de drie sferen" asks for the bureau.
  */
+export interface QuestionShape {
+  readonly comparison?: boolean;
+  readonly topic?: readonly number[];
+  readonly namingQuestion?: boolean;
+  readonly askedCategory?: CategoryId;
+}
+
 export function blendDescriptions(
   ranked: readonly Ranked[],
   described: ReadonlyMap<number, readonly number[]>,
   concepts: readonly Concept[],
   indexOf: ReadonlyMap<Concept, number>,
-  comparison = false,
-  topic: readonly number[] = [],
-  namingQuestion = false,
+  { comparison = false, topic = [], namingQuestion = false, askedCategory }: QuestionShape = {},
 ): Blended[] {
   const t = LOOKUP_TUNING;
+  const askedBonus = (concept: Concept): number => (concept.category === askedCategory ? t.askedCategoryBonus : 0);
   const bonus = comparison ? 0 : namingQuestion ? t.namingDescriptionBonus : t.descriptionBonus;
   const seen = new Set<number>();
   // the less of the question the names explain, the more a concept its texts describe is what is meant: a long
@@ -59,7 +66,7 @@ export function blendDescriptions(
     const adds = Math.min(sum(shares.filter((_, pos) => !r.covered.has(pos))), t.descriptionCap);
     // a name for a small part of a long question is less likely what it asks than its score says
     const partial = comparison ? 0 : t.partialNamePenalty * (1 - r.queryCoverage);
-    const order = Math.max(r.score - partial + (r.lead ? t.leadBonus : 0) + bonus * adds, describedAs(d));
+    const order = Math.max(r.score - partial + (r.lead ? t.leadBonus : 0) + bonus * adds, describedAs(d)) + askedBonus(r.concept);
     return { ranked: r, offered: r.score >= t.suggestScore || describes(shares, d), order, sceneOnly: r.onlyScene === true && adds < t.descriptionSuggest, describedOnly: false };
   });
   // a word that fully names another concept, read in a text ("mantelzorger" in a question about the personal
@@ -69,7 +76,8 @@ export function blendDescriptions(
     if (seen.has(i)) continue;
     const d = sum(shares.map((s, pos) => (namedElsewhere.has(pos) ? s * t.namedElsewhereWeight : s)));
     const score = describedAs(d);
-    blended.push({ ranked: { concept: concepts[i]!, nameCoverage: 0, queryCoverage: 0, score, covered: new Map() }, offered: describes(shares, d), order: score, sceneOnly: false, describedOnly: true });
+    const order = score + askedBonus(concepts[i]!);
+    blended.push({ ranked: { concept: concepts[i]!, nameCoverage: 0, queryCoverage: 0, score, covered: new Map() }, offered: describes(shares, d), order, sceneOnly: false, describedOnly: true });
   }
   // as in rank.ts: what explains only the scene goes after what is offered for the question itself
   const asked = blended.some((b) => b.offered && !b.sceneOnly);

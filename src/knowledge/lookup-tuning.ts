@@ -79,6 +79,8 @@ export const LOOKUP_TUNING = {
   questionWeight: 1,
   /** All of a concept's questions read as one text, relative to its nearest question: looser, so it counts less. */
   questionUnionWeight: 1,
+  /** Added to the place of a concept of the category the question asks for ("welk onderzoeksbureau ..."). */
+  askedCategoryBonus: 0.2,
   /** A concept is offered for its description from this score, over two query words or more. */
   descriptionSuggest: 0.65,
 } as const;

@@ -1,7 +1,7 @@
 import { LOOKUP_TUNING } from './lookup-tuning.js';
 import type { QueryPart } from './query-parts.js';
 import { contextPositions, isNamed } from './query-context.js';
-import type { Concept } from './schema.js';
+import type { CategoryId, Concept } from './schema.js';
 
 /**
  * Scores the concepts a query reaches and decides: a confident match, "bedoelde je..." suggestions, or none.
@@ -177,22 +177,24 @@ export interface LookupResult {
   readonly hits: readonly LookupHit[];
 }
 
-export function decide(query: string, words: number, ranked: readonly Ranked[]): LookupResult {
+/** `askedCategory`: the question asks for a concept of this category, so only one of it is a confident answer. */
+export function decide(query: string, words: number, ranked: readonly Ranked[], askedCategory?: CategoryId): LookupResult {
   const t = LOOKUP_TUNING;
   const [best, second] = ranked;
   if (!best || best.score < t.suggestScore) return { query, outcome: 'none', hits: [] };
   const clearWinner = !second || best.score - second.score >= t.confidentMargin;
+  const ofAskedKind = askedCategory === undefined || best.concept.category === askedCategory;
   // one word on its own is confident only when it is (nearly exactly) a whole name of the concept
   const oneWordOk = words > 1 || best.nameCoverage >= 0.85;
   const confident =
-    best.nameCoverage >= t.confidentNameCoverage && best.queryCoverage >= t.confidentQueryCoverage && best.score >= t.confidentScore && clearWinner && oneWordOk;
+    best.nameCoverage >= t.confidentNameCoverage && best.queryCoverage >= t.confidentQueryCoverage && best.score >= t.confidentScore && clearWinner && oneWordOk && ofAskedKind;
   const floor = Math.max(t.suggestFloor, best.score * 0.6);
   const plausible = ranked.filter((r, i) => i === 0 || r.score >= floor);
   // one plausible candidate that explains the whole question is the one meant: no one-item "bedoelde je" (a lone
   // word that is only part of a name, such as "basis", still asks). A runner-up that explains only words the best
   // explains too, clearly less well named, is no other reading ("geld" of "geldproblemen" in "geld en inhoud").
   const otherReadings = plausible.filter((r, i) => i > 0 && !(best.score - r.score >= t.confidentMargin && [...r.covered.keys()].every((pos) => best.covered.has(pos))));
-  const onlyOne = otherReadings.length === 0 && oneWordOk && best.queryCoverage >= t.singleCandidateQueryCoverage && best.nameCoverage >= t.singleCandidateNameCoverage;
+  const onlyOne = otherReadings.length === 0 && oneWordOk && ofAskedKind && best.queryCoverage >= t.singleCandidateQueryCoverage && best.nameCoverage >= t.singleCandidateNameCoverage;
   const hits = plausible.slice(0, t.maxSuggestions).map((r) => ({ concept: r.concept, score: round(Math.min(1, r.score)) }));
   return { query, outcome: confident || onlyOne ? 'match' : 'suggest', hits };
 }

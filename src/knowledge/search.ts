@@ -13,6 +13,7 @@ import { blendDescriptions, suggestDescribed } from './description-rank.js';
 import { combineTextScores, questionIndexSteps } from './question-index.js';
 import { publisherPhrases, publisherPositions } from './publishers.js';
 import { comparesNamed } from './query-context.js';
+import { asksForOrganisation, ORGANISATIONS } from './asked-organisation.js';
 
 export { LOOKUP_TUNING } from './lookup-tuning.js';
 export type { LookupHit, LookupOutcome, LookupResult } from './rank.js';
@@ -190,13 +191,15 @@ function* indexSteps(
     const fixedScene = new Set([...publisherPositions(tokens, publishers), ...askedKindPositions(query), ...contrastPositions(query)]);
     const topic = topicLength(query);
     const ranked = rank([...byConcept.values()], concepts, positionWeight, topic, fixedScene);
-    const byNames = decide(query, tokens.length, ranked);
+    const askedCategory = asksForOrganisation(query) ? ORGANISATIONS : undefined;
+    const byNames = decide(query, tokens.length, ranked, askedCategory);
     if (byNames.outcome === 'match') return byNames;
     // the names left it open: what the concepts' descriptions say decides the suggestions
     const words = describedQuery(tokens, parts, textHasWord, LOOKUP_TUNING.compoundPartSimilarity, LOOKUP_TUNING.verbFormSimilarity);
     const topicPositions = topic < tokens.length ? tokens.slice(0, topic).map((_, i) => i) : [];
     const textScores = combineTextScores(descriptions.score(words), questions.score(words), LOOKUP_TUNING.questionWeight);
-    return suggestDescribed(query, blendDescriptions(ranked, textScores, concepts, indexOf, comparesNamed(foldedWords(query), ranked), topicPositions, asksForName(query)));
+    const shape = { comparison: comparesNamed(foldedWords(query), ranked), topic: topicPositions, namingQuestion: asksForName(query), askedCategory };
+    return suggestDescribed(query, blendDescriptions(ranked, textScores, concepts, indexOf, shape));
   }
 
   // A snapshot never changes, so the answer to the same text never does either: the questions people ask most

@@ -89,7 +89,7 @@ describe('a question that asks for a name is a description', () => {
       [1, [0.16, 0.24, 0.28, 0.16, 0.17]],
     ]);
     const order = (naming: boolean): string[] =>
-      blendDescriptions(ranked, described, concepts, new Map(concepts.map((c, i) => [c, i])), false, [], naming).map((b) => b.ranked.concept.id);
+      blendDescriptions(ranked, described, concepts, new Map(concepts.map((c, i) => [c, i])), { namingQuestion: naming }).map((b) => b.ranked.concept.id);
     expect(order(true)).toEqual(['bcf', 'subsidieren']);
     // since round 5 the text alone also puts it first here: the names explain only a third of the question
     expect(order(false)).toEqual(['bcf', 'subsidieren']);
@@ -127,7 +127,7 @@ describe('the kind asked for first: "wat voor organisatie is platform 31"', () =
   test('a publisher asked about by its kind is the question, not the scene', () => {
     const cited = (id: string, term: string): Concept => ({ ...concept(id, term), sources: [{ title: 'Platform31: iets', url: 'https://example.org/a' }] });
     const index = createSearchIndex([
-      { ...cited('platform31', 'Platform31'), aliases: ['platform 31'] },
+      { ...cited('platform31', 'Platform31'), aliases: ['platform 31'], category: 'organisaties' },
       cited('vijf-knoppen', 'Vijf knoppen'),
       cited('knop-organisatie', 'Vernieuwing van de gemeentelijke organisatie'),
       cited('lerend', 'Lerende organisatie'),
