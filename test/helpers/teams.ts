@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import jwt from 'jsonwebtoken';
 import nock from 'nock';
+import { startTestApp, type TestApp } from './app.js';
 import { REPO_ROOT } from './knowledge-dir.js';
 import { visibleText } from './visible-text.js';
 
@@ -34,6 +35,23 @@ export function interceptConnector(): SentActivity[] {
   nock(SERVICE_URL).persist().post(/\/v3\/conversations\/.*\/activities/).reply(record('POST'));
   nock(SERVICE_URL).persist().put(/\/v3\/conversations\/.*\/activities\/.*/).reply(record('PUT'));
   return sent;
+}
+
+/**
+ * The app on 127.0.0.1 in local mode (no app id) for a describe block, with the Bot Connector intercepted afresh
+ * before each test: `onApp` gets the app once, `onSent` each test's list of what the bot sends.
+ */
+export function localTeamsApp(onApp: (app: TestApp) => void, onSent: (sent: SentActivity[]) => void): void {
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    app = await startTestApp();
+    onApp(app);
+  });
+  afterAll(() => app?.close());
+  beforeEach(() => {
+    nock.cleanAll();
+    onSent(interceptConnector());
+  });
 }
 
 export function cardsOf(sent: readonly SentActivity[]): Array<Record<string, unknown>> {

@@ -1,6 +1,6 @@
 import nock from 'nock';
-import { onlyLoopback, startTestApp, type TestApp } from '../helpers/app.js';
-import { cardsOf, cardText, interceptConnector, teamsFixture, type SentActivity } from '../helpers/teams.js';
+import { onlyLoopback, type TestApp } from '../helpers/app.js';
+import { cardsOf, cardText, localTeamsApp, teamsFixture, type SentActivity } from '../helpers/teams.js';
 
 /** Teams cards through the real server on 127.0.0.1: a personal dialogue ends in a chart and an export file. */
 
@@ -9,14 +9,7 @@ onlyLoopback(nock);
 describe('Teams cards end to end (local mode)', () => {
   let app: TestApp;
   let sent: SentActivity[];
-  beforeAll(async () => {
-    app = await startTestApp();
-  });
-  afterAll(() => app.close());
-  beforeEach(() => {
-    nock.cleanAll();
-    sent = interceptConnector();
-  });
+  localTeamsApp((started) => (app = started), (recorded) => (sent = recorded));
 
   const personal = teamsFixture('personal-message');
   const say = (text: string, id: string) => app.post('/api/messages', { ...personal, id, text });

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { cardProblems } from '../helpers/adaptive-card.js';
-import { onlyLoopback, startTestApp, until, type TestApp } from '../helpers/app.js';
-import { cardsOf, cardText, interceptConnector, teamsFixture, type SentActivity } from '../helpers/teams.js';
+import { onlyLoopback, until, type TestApp } from '../helpers/app.js';
+import { cardsOf, cardText, localTeamsApp, teamsFixture, type SentActivity } from '../helpers/teams.js';
 import { click, executeActions, member, payloadOf, refresh, type Member } from '../helpers/teams-invoke.js';
 
 /**
@@ -25,14 +25,7 @@ describe('Teams Universal Actions', () => {
   let app: TestApp;
   let sent: SentActivity[];
   let thread = 0;
-  beforeAll(async () => {
-    app = await startTestApp();
-  });
-  afterAll(() => app.close());
-  beforeEach(() => {
-    nock.cleanAll();
-    sent = interceptConnector();
-  });
+  localTeamsApp((started) => (app = started), (recorded) => (sent = recorded));
 
   /** Karin starts the proef dialogue in a fresh channel thread: its conversation, question card and tally card. */
   async function groupSession() {

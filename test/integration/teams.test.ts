@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import nock from 'nock';
 import { onlyLoopback, startTestApp, until, type TestApp } from '../helpers/app.js';
-import { APP_ID, cardsOf, cardText, fakeBotFrameworkIdentity, interceptConnector, teamsFixture, type SentActivity } from '../helpers/teams.js';
+import { APP_ID, cardsOf, cardText, fakeBotFrameworkIdentity, interceptConnector, localTeamsApp, teamsFixture, type SentActivity } from '../helpers/teams.js';
 
 /** Teams through the real restify server on 127.0.0.1; the Bot Connector is intercepted with nock. */
 
@@ -10,14 +10,7 @@ onlyLoopback(nock);
 describe('Teams in local mode (no app id)', () => {
   let app: TestApp;
   let sent: SentActivity[];
-  beforeAll(async () => {
-    app = await startTestApp();
-  });
-  afterAll(() => app.close());
-  beforeEach(() => {
-    nock.cleanAll();
-    sent = interceptConnector();
-  });
+  localTeamsApp((started) => (app = started), (recorded) => (sent = recorded));
 
   test('a personal question is answered with an Adaptive Card 1.5 concept answer', async () => {
     const res = await app.post('/api/messages', teamsFixture('personal-message'));
