@@ -5,9 +5,10 @@ import type { KnowledgeSnapshot } from '../knowledge/snapshot.js';
 
 /**
  * From answer to knowledge: a question the experts linked to a concept proposes an alias of it when it names the
- * concept, or an example question of it when it asks in other words; a written answer proposes a concept draft. Nothing of the asker goes in (no name, no id): only the words of the question, the
- * expert's answer and the expert's name as an editor's note. Proposals are read from the stored questions, so
- * they expire and are erased with them.
+ * concept, or an example question of it when it asks in other words; a written answer proposes a concept draft.
+ * Nothing of the asker goes in (no name, no id): only the words of the question, the expert's answer and the
+ * expert's name as an editor's note. Proposals are read from the stored questions, so they expire and are erased
+ * with them.
  */
 export interface AliasProposal {
   readonly questionId: string;
@@ -74,19 +75,13 @@ export function proposalsFrom(questions: readonly ExpertQuestion[], snapshot: Kn
       const form = linkedForm(q.question);
       if (!concept) skip(`linked concept "${q.linkedConceptId}" is no longer in the knowledge`);
       else if ('name' in form) {
-        const taken = owner.get(foldText(form.name));
-        if (taken) skip(taken === concept.id ? `"${form.name}" is already a name of "${concept.id}"` : `"${form.name}" is a name of "${taken}"`);
-        else {
-          owner.set(foldText(form.name), concept.id);
-          aliases.push({ questionId: q.id, conceptId: concept.id, term: concept.term, alias: form.name, expert, at });
-        }
+        const taken = claim(owner, form.name, concept.id, 'a name');
+        if (taken) skip(taken);
+        else aliases.push({ questionId: q.id, conceptId: concept.id, term: concept.term, alias: form.name, expert, at });
       } else if ('question' in form) {
-        const taken = asked.get(foldText(form.question));
-        if (taken) skip(taken === concept.id ? `"${form.question}" is already an example question of "${concept.id}"` : `"${form.question}" is an example question of "${taken}"`);
-        else {
-          asked.set(foldText(form.question), concept.id);
-          examples.push({ questionId: q.id, conceptId: concept.id, term: concept.term, question: form.question, expert, at });
-        }
+        const taken = claim(asked, form.question, concept.id, 'an example question');
+        if (taken) skip(taken);
+        else examples.push({ questionId: q.id, conceptId: concept.id, term: concept.term, question: form.question, expert, at });
       } else skip(form.skip);
       continue;
     }
@@ -111,6 +106,18 @@ export function proposalsFrom(questions: readonly ExpertQuestion[], snapshot: Kn
     });
   }
   return { aliases, questions: examples, drafts, skipped };
+}
+
+/**
+ * Claims `text` for concept `id` in `owner` (folded text -> concept id, one concept each, as validate sees it);
+ * when it is taken already, the reason instead ("... is already a name of ...").
+ */
+function claim(owner: Map<string, string>, text: string, id: string, kind: string): string | undefined {
+  const key = foldText(text);
+  const taken = owner.get(key);
+  if (taken) return taken === id ? `"${text}" is already ${kind} of "${id}"` : `"${text}" is ${kind} of "${taken}"`;
+  owner.set(key, id);
+  return undefined;
 }
 
 /** Words that make a text a question rather than a name ("hoe voorkom je schulden"). */
