@@ -1,4 +1,3 @@
-import { foldedWords } from './normalize.js';
 import type { CategoryId } from './schema.js';
 
 /**
@@ -18,8 +17,8 @@ const MAKING = new Set([
   'publiceerde', 'publiceert', 'deed', 'beheert', 'beheerde', 'organiseerde', 'organiseert', 'leidde', 'leidt',
 ]);
 
-export function asksForOrganisation(query: string): boolean {
-  const words = foldedWords(query);
+/** `words`: the question's folded words (normalize.ts, foldedWords). */
+export function asksForOrganisation(words: readonly string[]): boolean {
   return words.some((w, i) => {
     const next = words[i + 1];
     if (next === undefined) return false;

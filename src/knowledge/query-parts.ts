@@ -97,10 +97,12 @@ export function createQueryReader(
     // a word with no look-alike may be a compound the knowledge does not know ("begrotings|tekort")
     const pieces = lookAlikes.length > 0 ? [] : knownParts(token.word, isKnown);
     if (lookAlikes.length > 0) parts.push({ from: at, to: at, matches: lookAlikes });
-    // the head of a Dutch compound carries its meaning: "begrotings|tekort" is a tekort, but "basis|registratie"
-    // is no kind of basis, so a reading by the modifier alone is a weaker hint
-    const sim = pieces.length > 0 && token.word.endsWith(pieces[pieces.length - 1]!) ? t.compoundPartSimilarity : t.modifierPartSimilarity;
-    if (pieces.length > 0) parts.push({ from: at, to: at, matches: pieces.map((p) => ({ stem: stemOf(p), sim })) });
+    if (pieces.length > 0) {
+      // the head of a Dutch compound carries its meaning: "begrotings|tekort" is a tekort, but "basis|registratie"
+      // is no kind of basis, so a reading by the modifier alone is a weaker hint
+      const sim = token.word.endsWith(pieces[pieces.length - 1]!) ? t.compoundPartSimilarity : t.modifierPartSimilarity;
+      parts.push({ from: at, to: at, matches: pieces.map((p) => ({ stem: stemOf(p), sim })) });
+    }
     return parts;
   }
 

@@ -191,14 +191,15 @@ function* indexSteps(
     const fixedScene = new Set([...publisherPositions(tokens, publishers), ...askedKindPositions(query), ...contrastPositions(query)]);
     const topic = topicLength(query);
     const ranked = rank([...byConcept.values()], concepts, positionWeight, topic, fixedScene);
-    const askedCategory = asksForOrganisation(query) ? ORGANISATIONS : undefined;
+    const folded = foldedWords(query);
+    const askedCategory = asksForOrganisation(folded) ? ORGANISATIONS : undefined;
     const byNames = decide(query, tokens.length, ranked, askedCategory);
     if (byNames.outcome === 'match') return byNames;
     // the names left it open: what the concepts' descriptions say decides the suggestions
     const words = describedQuery(tokens, parts, textHasWord, LOOKUP_TUNING.compoundPartSimilarity, LOOKUP_TUNING.verbFormSimilarity);
     const topicPositions = topic < tokens.length ? tokens.slice(0, topic).map((_, i) => i) : [];
     const textScores = combineTextScores(descriptions.score(words), questions.score(words), LOOKUP_TUNING.questionWeight);
-    const shape = { comparison: comparesNamed(foldedWords(query), ranked), topic: topicPositions, namingQuestion: asksForName(query), askedCategory };
+    const shape = { comparison: comparesNamed(folded, ranked), topic: topicPositions, namingQuestion: asksForName(query), askedCategory };
     return suggestDescribed(query, blendDescriptions(ranked, textScores, concepts, indexOf, shape));
   }
 

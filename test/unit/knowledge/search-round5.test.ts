@@ -1,5 +1,6 @@
 import { asksForOrganisation, ORGANISATIONS } from '../../../src/knowledge/asked-organisation.js';
 import { blendDescriptions } from '../../../src/knowledge/description-rank.js';
+import { foldedWords } from '../../../src/knowledge/normalize.js';
 import type { Ranked } from '../../../src/knowledge/rank.js';
 import type { CategoryId, Concept } from '../../../src/knowledge/schema.js';
 import { createSearchIndex } from '../../../src/knowledge/search.js';
@@ -37,7 +38,7 @@ describe('a question that asks which organisation did something', () => {
     ['wie werken er in een wijkteam', false],
     ['welke wet regelt de bijstand', false],
   ])('"%s" asks for an organisation: %s', (query, expected) => {
-    expect(asksForOrganisation(query)).toBe(expected);
+    expect(asksForOrganisation(foldedWords(query))).toBe(expected);
   });
 
   test('what the organisation made, named in full, is no confident answer', () => {
