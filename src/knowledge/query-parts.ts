@@ -3,7 +3,7 @@ import { LOOKUP_TUNING } from './lookup-tuning.js';
 import { queryTokens, stemWord, type ParticleJoin, type Token } from './normalize.js';
 import type { Synonym } from './synonyms.js';
 import type { TrigramIndex } from './trigram-index.js';
-import { agentActivity, knownParts, verbRoots } from './word-parts.js';
+import { agentActivity, ijSpelling, knownParts, verbRoots } from './word-parts.js';
 
 /**
  * How the words of a query reach the words of the knowledge: as typed, with a typo, as a compound of known
@@ -89,6 +89,9 @@ export function createQueryReader(
     const parts: QueryPart[] = activity ? [{ from: at, to: at, matches: [{ stem: stemOf(activity), sim: t.agentSimilarity }] }] : [];
     // a word the knowledge knows is taken as typed: no look-alikes (faster, and no drift to a neighbour)
     if (vocab.postings.has(token.stem)) return [{ from: at, to: at, matches: [{ stem: token.stem, sim: 1 }] }, ...parts];
+    // "y" typed for the Dutch "ij" ("welzyn", "wyk") is a way of writing, not a typo
+    const spelled = ijSpelling(token.word);
+    if (spelled !== undefined && vocab.postings.has(stemWord(spelled))) return [{ from: at, to: at, matches: [{ stem: stemWord(spelled), sim: t.spellingSimilarity }] }, ...parts];
     if (token.word.length < t.minFuzzyQueryLength || /\d/.test(token.word)) return parts;
     // a conjugated verb the knowledge names in another form ("bespaart" for "besparen") is that word, not a typo
     const verb = verbRoots(token.word).map(stemWord).find((stem) => vocab.postings.has(stem));

@@ -123,3 +123,8 @@ export function verbRoots(word: string): string[] {
   }
   return roots.filter((r) => r.length >= MIN_PART_LENGTH);
 }
+
+/** The word with each "y" written as "ij", or undefined without a "y". */
+export function ijSpelling(word: string): string | undefined {
+  return word.includes('y') ? word.replace(/y/g, 'ij') : undefined;
+}
