@@ -140,9 +140,6 @@ export function topicLength(text: string): number {
   return content.length;
 }
 
-/** Words that ask which kind of thing a description is: "welke sfeer ... is dat", "wat voor voorziening", "zo'n voorziening". */
-const ASKING_KIND = ['welke', 'welk', 'wat voor', 'zo n', 'zon', 'which', 'what kind of', 'hoe heet die', 'hoe heet deze'].map((phrase) => phrase.split(' '));
-
 /** Words that ask for the name of what the rest of the question describes. */
 const ASKING_NAME = ['hoe heet', 'hoe heten', 'hoe noem', 'hoe noemt', 'hoe noemen', 'woord voor', 'term voor', 'naam voor', 'what is it called', 'what do you call'].map((phrase) => phrase.split(' '));
 
@@ -153,31 +150,6 @@ const ASKING_NAME = ['hoe heet', 'hoe heten', 'hoe noem', 'hoe noemt', 'hoe noem
 export function asksForName(text: string): boolean {
   const words = foldedWords(text);
   return words.some((_, at) => ASKING_NAME.some((phrase) => phrase.every((w, i) => words[at + i] === w)));
-}
-
-/**
- * The content tokens (as queryTokens reads them) of a question for the kind of thing the words before it
- * describe: "grip op inkomen en wonen, welke conditie van sociale kwaliteit is dat" -> the positions of conditie,
- * sociale, kwaliteit. Empty when nothing comes before the question word ("welke wet regelt de bijstand").
- */
-export function askedKindPositions(text: string): Set<number> {
-  const words = foldedWords(text);
-  const content = contentWords(words);
-  for (let k = 1; k < content.length; k++) {
-    for (let at = content[k - 1]!.at + 1; at < content[k]!.at; at++) {
-      if (ASKING_KIND.some((phrase) => phrase.every((w, i) => words[at + i] === w))) return new Set(content.slice(k).map((_, i) => k + i));
-    }
-  }
-  return leadingKind(words, content);
-}
-
-/** "wat voor organisatie is platform 31": the kind asked for comes first, before "is", and what follows is asked about. */
-function leadingKind(words: readonly string[], content: ReadonlyArray<{ at: number }>): Set<number> {
-  const phrase = ASKING_KIND.find((p) => p.every((w, i) => words[i] === w));
-  const verb = words.findIndex((w, at) => at >= (phrase?.length ?? 0) && (w === 'is' || w === 'zijn'));
-  if (phrase === undefined || verb < 0) return new Set();
-  const kind = content.flatMap(({ at }, k) => (at >= phrase.length && at < verb ? [k] : []));
-  return kind.length > 0 && kind.length < content.length ? new Set(kind) : new Set();
 }
 
 /** Words that set what follows them against the question: "vast bedrag in plaats van per uur" does not ask about uren. */
@@ -222,7 +194,7 @@ export function particleJoins(text: string): ParticleJoin[] {
   );
 }
 
-function contentWords(words: readonly string[]): Array<{ word: string; at: number }> {
+export function contentWords(words: readonly string[]): Array<{ word: string; at: number }> {
   const content: Array<{ word: string; at: number }> = [];
   words.forEach((word, at) => {
     if (STOPWORDS.has(word) || (AFTER_HOE.has(word) && words[at - 1] === 'hoe')) return;

@@ -46,6 +46,8 @@ export interface Ranked {
   readonly covered: ReadonlyMap<number, number>;
   /** It explains only the scene of the question, and nothing of the question was asked instead (no penalty yet). */
   readonly onlyScene?: boolean;
+  /** It explains only the scene of the question (a publisher, a domain phrase), whatever else was asked. */
+  readonly inScene?: boolean;
   /** Named first in the query, of the concepts named for the most part: it goes first among near-equals. */
   readonly lead?: boolean;
 }
@@ -146,7 +148,7 @@ export function rank(
       const order = final + (c.firstPosition === lead ? t.leadBonus : 0);
       const onlyScene = sceneOnly && !asked;
       const leads = c.firstPosition === lead;
-      return { ranked: { concept: concepts[c.concept]!, nameCoverage: c.nameCoverage, queryCoverage: explained(c), score: final, covered: c.covered, onlyScene, lead: leads }, order };
+      return { ranked: { concept: concepts[c.concept]!, nameCoverage: c.nameCoverage, queryCoverage: explained(c), score: final, covered: c.covered, onlyScene, inScene: sceneOnly, lead: leads }, order };
     })
     .sort((a, b) => b.order - a.order || b.ranked.nameCoverage - a.ranked.nameCoverage || a.ranked.concept.id.localeCompare(b.ranked.concept.id))
     .map((s) => s.ranked);
@@ -175,6 +177,23 @@ export interface LookupResult {
   readonly outcome: LookupOutcome;
   /** The match first, or up to three suggestions; empty when the outcome is none. */
   readonly hits: readonly LookupHit[];
+}
+
+/**
+ * Two concepts named in full, each for words of its own ("sferenmodel kwakernaak deuten", "hoe subsidieer je een
+ * welzijnsorganisatie"): the question names two things, and the one named first is usually its topic, though the
+ * other's rarer words give it the higher score. Both are offered, the first named first; undefined otherwise.
+ */
+export function twoNamedSuggestion(query: string, ranked: readonly Ranked[]): LookupResult | undefined {
+  const t = LOOKUP_TUNING;
+  const [best] = ranked;
+  if (!best || best.lead || best.inScene || best.nameCoverage < t.confidentNameCoverage) return undefined;
+  const first = ranked.find((r) => r.lead && !r.inScene && r.nameCoverage >= t.confidentNameCoverage);
+  if (!first || [...first.covered.keys()].every((pos) => best.covered.has(pos))) return undefined;
+  const floor = Math.max(t.suggestFloor, best.score * 0.6);
+  const rest = ranked.filter((r) => r !== best && r !== first && r.score >= floor);
+  const hits = [first, best, ...rest].slice(0, t.maxSuggestions).map((r) => ({ concept: r.concept, score: round(Math.min(1, r.score)) }));
+  return { query, outcome: 'suggest', hits };
 }
 
 /** `askedCategory`: the question asks for a concept of this category, so only one of it is a confident answer. */

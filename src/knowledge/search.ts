@@ -1,12 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import type { Concept } from './schema.js';
-import { askedKindPositions, asksForName, contrastPositions, particleJoins, foldedWords, foldText, nameTokens, queryTokens, stemWord, topicLength, type Token } from './normalize.js';
+import { askedKindPositions } from './asked-kind.js';
+import { asksForName, contrastPositions, particleJoins, foldedWords, foldText, nameTokens, queryTokens, stemWord, topicLength, type Token } from './normalize.js';
 import { conceptNames, pairedWords } from './concept-names.js';
 import { trigramIndexSteps, type TrigramIndex } from './trigram-index.js';
 import { LOOKUP_TUNING } from './lookup-tuning.js';
 import { broadNameSteps, compoundVariantSteps, equivalentNameSteps, stemVariants, type AnalysedName } from './name-variants.js';
 import { createQueryReader, type QueryPart } from './query-parts.js';
-import { decide, rank, scoreName, type Candidate, type LookupResult, type NameEntry } from './rank.js';
+import { decide, rank, scoreName, twoNamedSuggestion, type Candidate, type LookupResult, type NameEntry } from './rank.js';
 import type { Synonym } from './synonyms.js';
 import { analyseDescriptions, describedQuery, descriptionIndexSteps, type DescriptionAnalysis } from './description-index.js';
 import { blendDescriptions, suggestDescribed } from './description-rank.js';
@@ -187,14 +188,18 @@ function* indexSteps(
       }
     }
     // a publisher's name, the kind asked for after a description and what the question sets itself against
-    // ("in plaats van per uur") set the scene wherever they stand
-    const fixedScene = new Set([...publisherPositions(tokens, publishers), ...askedKindPositions(query), ...contrastPositions(query)]);
+    // ("in plaats van per uur") set the scene wherever they stand; but a publisher next to nothing but the kind
+    // asked for is what the question is about ("platform31, wat is dat voor club")
+    const framing = new Set([...askedKindPositions(query), ...contrastPositions(query)]);
+    const publisherAt = publisherPositions(tokens, publishers);
+    const asksAboutPublisher = tokens.every((_, pos) => publisherAt.has(pos) || framing.has(pos));
+    const fixedScene = asksAboutPublisher ? framing : new Set([...publisherAt, ...framing]);
     const topic = topicLength(query);
     const ranked = rank([...byConcept.values()], concepts, positionWeight, topic, fixedScene);
     const folded = foldedWords(query);
     const askedCategory = asksForOrganisation(folded) ? ORGANISATIONS : undefined;
     const byNames = decide(query, tokens.length, ranked, askedCategory);
-    if (byNames.outcome === 'match') return byNames;
+    if (byNames.outcome === 'match') return twoNamedSuggestion(query, ranked) ?? byNames;
     // the names left it open: what the concepts' descriptions say decides the suggestions
     const words = describedQuery(tokens, parts, textHasWord, LOOKUP_TUNING.compoundPartSimilarity, LOOKUP_TUNING.verbFormSimilarity);
     const topicPositions = topic < tokens.length ? tokens.slice(0, topic).map((_, i) => i) : [];

@@ -1,5 +1,6 @@
 import { analyseDescriptions, descriptionIndexSteps, descriptionText, type DescriptionIndex } from '../../../src/knowledge/description-index.js';
-import { askedKindPositions, particleJoins, queryTokens } from '../../../src/knowledge/normalize.js';
+import { askedKindPositions } from '../../../src/knowledge/asked-kind.js';
+import { particleJoins, queryTokens } from '../../../src/knowledge/normalize.js';
 import { publisherOf, publisherPhrases, publisherPositions } from '../../../src/knowledge/publishers.js';
 import type { Concept } from '../../../src/knowledge/schema.js';
 import { createSearchIndex } from '../../../src/knowledge/search.js';

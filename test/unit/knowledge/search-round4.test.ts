@@ -1,6 +1,7 @@
 import { analyseDescriptions, describedQuery, descriptionIndexSteps } from '../../../src/knowledge/description-index.js';
 import { blendDescriptions } from '../../../src/knowledge/description-rank.js';
-import { askedKindPositions, asksForName, contrastPositions, queryTokens } from '../../../src/knowledge/normalize.js';
+import { askedKindPositions } from '../../../src/knowledge/asked-kind.js';
+import { asksForName, contrastPositions, queryTokens } from '../../../src/knowledge/normalize.js';
 import type { Ranked } from '../../../src/knowledge/rank.js';
 import { createSearchIndex } from '../../../src/knowledge/search.js';
 import type { Concept } from '../../../src/knowledge/schema.js';
