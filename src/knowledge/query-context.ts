@@ -75,3 +75,20 @@ export function comparesNamed(foldedWords: readonly string[], ranked: readonly {
   if (!foldedWords.some((w) => COMPARING.has(w))) return false;
   return ranked.filter((r) => r.nameCoverage >= LOOKUP_TUNING.confidentNameCoverage && r.covered.size > 0).length >= 2;
 }
+
+/** How a clause asks what something is: "wat is ...", "wat verstaan we onder ...", "what is ...". */
+const ASKING_WHAT = ['wat is', 'wat zijn', 'wat betekent', 'wat verstaan we onder', 'wat bedoelen we met', 'what is', 'what are'].map((phrase) => phrase.split(' '));
+
+/**
+ * The first clause of a question that asks what something is and then goes on ("wat is de sociale basis
+ * eigenlijk, bestaat daar een landelijke definitie van?"): the rest asks more about the same thing, so the first
+ * clause alone says what it is about. Undefined when the question has one clause or starts otherwise.
+ */
+export function definitionClause(text: string): string | undefined {
+  const match = /^([^,;?.!]+)[,;?.!]+\s*\S/.exec(text.trim());
+  if (!match) return undefined;
+  const clause = match[1]!;
+  const words = clause.toLowerCase().split(/\s+/);
+  const asks = ASKING_WHAT.find((phrase) => phrase.every((w, i) => words[i] === w));
+  return asks !== undefined && words.length > asks.length ? clause : undefined;
+}

@@ -13,7 +13,7 @@ import { analyseDescriptions, describedQuery, descriptionIndexSteps, type Descri
 import { blendDescriptions, suggestDescribed } from './description-rank.js';
 import { combineTextScores, questionIndexSteps } from './question-index.js';
 import { publisherPhrases, publisherPositions } from './publishers.js';
-import { comparesNamed } from './query-context.js';
+import { comparesNamed, definitionClause } from './query-context.js';
 import { asksForOrganisation, ORGANISATIONS } from './asked-organisation.js';
 
 export { LOOKUP_TUNING } from './lookup-tuning.js';
@@ -159,6 +159,10 @@ function* indexSteps(
   const textHasWord = (word: string): boolean => descriptions.hasWord(word) || questions.hasWord(word);
 
   function lookup(query: string): LookupResult {
+    // "wat is X, ...": what the first clause names with confidence is what the whole question is about
+    const clause = definitionClause(query);
+    const asked = clause === undefined ? undefined : lookup(clause);
+    if (asked?.outcome === 'match') return { ...asked, query };
     const tokens = queryTokens(query);
     if (tokens.length === 0) return { query, outcome: 'none', hits: [] };
     const parts = readQuery(tokens, particleJoins(query));

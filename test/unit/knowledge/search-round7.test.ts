@@ -1,6 +1,7 @@
 import { askedKindPositions } from '../../../src/knowledge/asked-kind.js';
 import { asksForOrganisation } from '../../../src/knowledge/asked-organisation.js';
 import { foldedWords } from '../../../src/knowledge/normalize.js';
+import { definitionClause } from '../../../src/knowledge/query-context.js';
 import type { Concept } from '../../../src/knowledge/schema.js';
 import { createSearchIndex } from '../../../src/knowledge/search.js';
 import { ijSpelling } from '../../../src/knowledge/word-parts.js';
@@ -23,6 +24,9 @@ const index = createSearchIndex([
   concept('gespreksmodel', 'Gespreksmodel sociale basis', ['maarten kwakernaak en jochum deuten']),
   concept('welzijn', 'Welzijn'),
   concept('wijkteam', 'Wijkteam'),
+  concept('sociale-basis', 'Sociale basis'),
+  concept('ingredienten', 'Ingrediënten van de sociale basis', ['waar bestaat de sociale basis uit']),
+  concept('landelijk', 'Sociaal Werk Nederland', ['landelijke branchevereniging']),
 ]);
 
 describe('the kind a question asks for is its frame, not its topic', () => {
@@ -82,5 +86,28 @@ describe('"y" typed for "ij"', () => {
 
   test('a word with a "y" the knowledge does not know the "ij" form of finds nothing new', () => {
     expect(index.lookup('yoga').outcome).toBe('none');
+  });
+});
+
+describe('"wat is X, ..." asks about X', () => {
+  test.each([
+    ['wat is de sociale basis eigenlijk, bestaat daar een landelijke definitie van?', 'wat is de sociale basis eigenlijk'],
+    ['what is a wijkteam? who works there', 'what is a wijkteam'],
+    ['wat is de sociale basis?', undefined],
+    ['sociale basis, wat is dat', undefined],
+    ['wat is, volgens jou, de sociale basis', undefined],
+  ])('"%s": the clause that asks is %j', (query, clause) => {
+    expect(definitionClause(query)).toBe(clause);
+  });
+
+  test('what the first clause names with confidence is the answer, whatever the rest names', () => {
+    const result = index.lookup('wat is de sociale basis eigenlijk, bestaat daar een landelijke definitie van?');
+    expect(result.outcome).toBe('match');
+    expect(result.hits[0]?.concept.id).toBe('sociale-basis');
+    expect(result.query).toBe('wat is de sociale basis eigenlijk, bestaat daar een landelijke definitie van?');
+  });
+
+  test('a first clause that names nothing with confidence leaves the whole question to the lookup', () => {
+    expect(index.lookup('wat is dat eigenlijk, waar bestaat de sociale basis uit?').hits[0]?.concept.id).toBe('ingredienten');
   });
 });
