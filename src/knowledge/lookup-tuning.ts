@@ -22,6 +22,8 @@ export const LOOKUP_TUNING = {
   agentSimilarity: 0.9,
   /** A conjugated verb for the form the knowledge names ("bespaart" for "besparen"). */
   verbFormSimilarity: 0.95,
+  /** Two adjacent letters swapped ("domien" for "domein"): a typo, but a surer one than fuse.js scores it. */
+  transpositionSimilarity: 0.9,
   /** A word with "y" for "ij" ("welzyn" for "welzijn"): a spelling, surer than a typo's look-alike. */
   spellingSimilarity: 0.95,
   /** A phrase from synonyms.yaml for the word it means ("overheveling" for "decentralisatie"). */

@@ -3,7 +3,7 @@ import { LOOKUP_TUNING } from './lookup-tuning.js';
 import { queryTokens, stemWord, type ParticleJoin, type Token } from './normalize.js';
 import type { Synonym } from './synonyms.js';
 import type { TrigramIndex } from './trigram-index.js';
-import { agentActivity, ijSpelling, knownParts, verbRoots } from './word-parts.js';
+import { agentActivity, ijSpelling, knownParts, transpositions, verbRoots } from './word-parts.js';
 
 /**
  * How the words of a query reach the words of the knowledge: as typed, with a typo, as a compound of known
@@ -96,6 +96,9 @@ export function createQueryReader(
     // a conjugated verb the knowledge names in another form ("bespaart" for "besparen") is that word, not a typo
     const verb = verbRoots(token.word).map(stemWord).find((stem) => vocab.postings.has(stem));
     if (verb !== undefined) return [{ from: at, to: at, matches: [{ stem: verb, sim: t.verbFormSimilarity }] }, ...parts];
+    // two letters typed the wrong way round ("domien") are one slip, though fuse.js counts two edits
+    const swapped = transpositions(token.word).find((w) => vocab.stemOfWord.has(w));
+    if (swapped !== undefined) return [{ from: at, to: at, matches: [{ stem: stemOf(swapped), sim: t.transpositionSimilarity, lookAlike: true }] }, ...parts];
     const lookAlikes = fuzzy(token.word);
     // a word with no look-alike may be a compound the knowledge does not know ("begrotings|tekort")
     const pieces = lookAlikes.length > 0 ? [] : knownParts(token.word, isKnown);

@@ -128,3 +128,12 @@ export function verbRoots(word: string): string[] {
 export function ijSpelling(word: string): string | undefined {
   return word.includes('y') ? word.replace(/y/g, 'ij') : undefined;
 }
+
+/** The word with each pair of adjacent letters swapped once ("domien" -> "odmien", "dmoien", ..., "domein"). */
+export function transpositions(word: string): string[] {
+  const swapped: string[] = [];
+  for (let i = 0; i + 1 < word.length; i++) {
+    if (word[i] !== word[i + 1]) swapped.push(word.slice(0, i) + word[i + 1]! + word[i]! + word.slice(i + 2));
+  }
+  return swapped;
+}

@@ -45,7 +45,8 @@ describe('a name for the topic goes before what only a description reaches', () 
   });
 
   test('without a preposition the whole question is the topic, and the description may still lead', () => {
-    expect(ids(index, 'eenzaamhied ouderen')[0]).toBe('beleidstheorie');
+    // a dropped letter is a weaker reading than two swapped ones ("eenzaamhied"), which names the concept surely
+    expect(ids(index, 'eenzaamhed ouderen')[0]).toBe('beleidstheorie');
   });
 });
 

@@ -4,7 +4,7 @@ import { foldedWords } from '../../../src/knowledge/normalize.js';
 import { definitionClause } from '../../../src/knowledge/query-context.js';
 import type { Concept } from '../../../src/knowledge/schema.js';
 import { createSearchIndex } from '../../../src/knowledge/search.js';
-import { ijSpelling } from '../../../src/knowledge/word-parts.js';
+import { ijSpelling, transpositions } from '../../../src/knowledge/word-parts.js';
 
 /** The rules of the seventh lookup round (issue 14, part 3): the question's frame, two named things, "y" for "ij". */
 
@@ -86,6 +86,16 @@ describe('"y" typed for "ij"', () => {
 
   test('a word with a "y" the knowledge does not know the "ij" form of finds nothing new', () => {
     expect(index.lookup('yoga').outcome).toBe('none');
+  });
+});
+
+describe('two letters typed the wrong way round', () => {
+  test('are one slip: the word it was meant to be is a confident answer', () => {
+    expect(transpositions('abc')).toEqual(['bac', 'acb']);
+    expect(transpositions('weel')).toEqual(['ewel', 'wele']);
+    expect(index.lookup('wijktaem').outcome).toBe('match');
+    expect(index.lookup('wijktaem').hits[0]?.concept.id).toBe('wijkteam');
+    expect(index.lookup('sociale bsais').hits[0]?.concept.id).toBe('sociale-basis');
   });
 });
 
