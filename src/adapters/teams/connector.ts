@@ -9,6 +9,7 @@ import type { Logger } from '../../log.js';
 import type { CallPolicy } from '../call-policy.js';
 import { callWithRetries } from '../http-call.js';
 import { describeError } from '../turn.js';
+import { TimedManagedIdentityFactory } from './managed-identity.js';
 import { ReusingBotFrameworkAuthentication } from './reused-clients.js';
 import type { TeamsSettings } from './platform.js';
 
@@ -21,7 +22,7 @@ const { ConfidentialClientApplication } = createRequire(import.meta.url)('@azure
  * update, typing) has no time limit of its own, and MSAL's token client neither: a Bot Connector that
  * accepts and never answers held a turn, and its HTTP request, for good. Both now go through
  * `callWithRetries`: the connector client through its `httpClient` option, token calls through MSAL's
- * `networkClient`, in credentials this module makes.
+ * `networkClient`, in credentials this module makes; a managed identity's token calls in managed-identity.ts.
  */
 
 /**
@@ -83,7 +84,7 @@ export function tokenNetworkClient(policy: CallPolicy, log: Logger): INetworkMod
  * Credentials as botbuilder makes them for an app id with a password (MultiTenant, SingleTenant), with
  * MSAL's token calls on our network client. The factory is made once per app, the credentials once per
  * audience; tokens are cached by botbuilder (AppCredentials) as before. A managed identity
- * (UserAssignedMSI) keeps botbuilder's own credentials.
+ * (UserAssignedMSI) has its own timed credentials (managed-identity.ts).
  */
 class TimedCredentialsFactory extends ServiceClientCredentialsFactory {
   private readonly made = new Map<string, ServiceClientCredentials>();
@@ -127,7 +128,11 @@ export function botFrameworkAuthentication(settings: TeamsSettings, policy: Call
     MicrosoftAppTenantId: settings.tenantId ?? '',
   };
   const botbuilderCredentials = new ConfigurationServiceClientCredentialFactory(config);
-  const credentials = settings.appId && settings.appType !== 'UserAssignedMSI' ? new TimedCredentialsFactory(botbuilderCredentials, settings, tokenNetworkClient(policy, log)) : botbuilderCredentials;
+  const credentials = !settings.appId
+    ? botbuilderCredentials
+    : settings.appType === 'UserAssignedMSI'
+      ? new TimedManagedIdentityFactory(settings.appId, policy, log)
+      : new TimedCredentialsFactory(botbuilderCredentials, settings, tokenNetworkClient(policy, log));
   return new ReusingBotFrameworkAuthentication(config, credentials, undefined, undefined, { httpClient: connectorHttpClient(policy) });
 }
 
