@@ -1,4 +1,3 @@
-import type { GetTokenOptions } from '@azure/identity';
 import {
   JwtTokenProviderFactory, ManagedIdentityAppCredentials, ServiceClientCredentialsFactory, type IJwtTokenProviderFactory, type ServiceClientCredentials,
 } from 'botframework-connector';
@@ -16,6 +15,9 @@ import { describeError } from '../turn.js';
 
 /** Where the tokens come from: botbuilder's DefaultAzureCredential, or a stand-in in tests. */
 type TokenSource = Pick<IJwtTokenProviderFactory, 'createAzureServiceTokenProvider'>;
+type TokenProvider = ReturnType<IJwtTokenProviderFactory['createAzureServiceTokenProvider']>;
+/** @azure/identity's GetTokenOptions, as botbuilder's provider takes them (the package is botbuilder's, not ours). */
+export type GetTokenOptions = NonNullable<Parameters<TokenProvider['getToken']>[1]>;
 
 const IDENTITY_HOST = 'managed-identity';
 
@@ -44,7 +46,7 @@ function timedTokenSource(inner: TokenSource, policy: CallPolicy): IJwtTokenProv
       const timed = {
         getToken: (scopes: string | string[], options: GetTokenOptions = {}) => withinTime(provider.getToken(scopes, { ...options, abortSignal: AbortSignal.timeout(policy.timeoutMs) }), policy),
       };
-      return timed as unknown as ReturnType<IJwtTokenProviderFactory['createAzureServiceTokenProvider']>;
+      return timed as unknown as TokenProvider;
     },
   };
 }

@@ -1,8 +1,7 @@
 import { Writable } from 'node:stream';
-import type { GetTokenOptions } from '@azure/identity';
 import type { AppCredentials } from 'botframework-connector';
 import { PlatformCallError, type CallPolicy } from '../../../src/adapters/call-policy.js';
-import { TimedManagedIdentityFactory } from '../../../src/adapters/teams/managed-identity.js';
+import { TimedManagedIdentityFactory, type GetTokenOptions } from '../../../src/adapters/teams/managed-identity.js';
 import { createLogger } from '../../../src/log.js';
 
 /** A managed identity's token calls (MicrosoftAppType UserAssignedMSI) end within the policy's time. */
@@ -26,7 +25,7 @@ function source(getToken: (scopes: string | string[], options?: GetTokenOptions)
 }
 
 async function credentialsOf(factory: TimedManagedIdentityFactory, audience = 'https://api.botframework.com'): Promise<AppCredentials> {
-  return (await factory.createCredentials(APP_ID, audience, '', true)) as AppCredentials;
+  return (await factory.createCredentials(APP_ID, audience)) as AppCredentials;
 }
 
 test('an identity endpoint that never answers ends the refresh with CALL_TIMEOUT, logged without a token', async () => {
