@@ -35,6 +35,8 @@ function barChart(title: string, bars: readonly Bar[], max?: number): Record<str
     type: 'Chart.HorizontalBar',
     title,
     color: 'categoricalBlue',
+    // no value axis: for small whole counts Teams labels it in fractions (0.33, 0.67); without it each bar shows its value
+    displayMode: 'AbsoluteNoAxis',
     data: bars.map((b) => ({ x: b.label, y: b.value })),
     fallback: { type: 'Container', items: [subtle(title), ...barLines(bars, max)] },
   };

@@ -111,6 +111,8 @@ describe('results as charts', () => {
   test('a group question gets a horizontal bar chart of its counts, with the same bars as text for other hosts', () => {
     const [chart] = ofType(replyToCard(group), 'Chart.HorizontalBar');
     expect(chart).toMatchObject({ data: [{ x: 'Beleid', y: 40 }, { x: 'Uitvoering', y: 5 }] });
+    // no value axis, which Teams labels in fractions for small counts: each bar shows its own whole number
+    expect(chart).toMatchObject({ displayMode: 'AbsoluteNoAxis' });
     const fallback = JSON.stringify(chart!['fallback']);
     // the longest bar has 16 blocks, the others in proportion; the number says the real count
     expect(fallback).toContain(`Beleid: ${'█'.repeat(16)} 40`);
