@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { withTimeLimit } from '../time-limit.js';
 
 /**
  * The event deduper shared by several instances: a Slack or Teams redelivery may reach another instance
@@ -31,17 +32,11 @@ export function createRedisDeduper(client: Redis, opts: RedisDeduperOptions = {}
   const timeoutMs = opts.timeoutMs ?? 1000;
   return {
     async firstDelivery(id) {
-      let timer: NodeJS.Timeout | undefined;
-      const timedOut = new Promise<true>((resolve) => (timer = setTimeout(() => resolve(true), timeoutMs)));
       const marked = client.set(prefix + id, '1', 'PX', ttlMs, 'NX').then(
         (reply) => reply === 'OK', // null: the marker was already there
         () => true,
       );
-      try {
-        return await Promise.race([marked, timedOut]);
-      } finally {
-        clearTimeout(timer);
-      }
+      return withTimeLimit(marked, timeoutMs, () => true);
     },
   };
 }

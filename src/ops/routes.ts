@@ -4,6 +4,7 @@ import type { KnowledgeSource } from '../bot/turn.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../storage/port.js';
 import { isWatchedStore, type StoreHealth } from '../storage/watched-store.js';
+import { withTimeLimit } from '../time-limit.js';
 import type { Inflight } from './inflight.js';
 import type { Metrics } from './metrics.js';
 import type { Reloader } from './reloader.js';
@@ -74,10 +75,5 @@ function digest(text: string): Buffer {
  */
 async function storeHealth(store: Store, ms: number): Promise<StoreHealth> {
   const check = isWatchedStore(store) ? store.health() : store.ping().then((ok): StoreHealth => (ok ? 'ok' : 'unavailable'));
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([check.catch((): StoreHealth => 'unavailable'), new Promise<StoreHealth>((r) => (timer = setTimeout(() => r('unavailable'), ms)))]);
-  } finally {
-    clearTimeout(timer);
-  }
+  return withTimeLimit(check.catch((): StoreHealth => 'unavailable'), ms, (): StoreHealth => 'unavailable');
 }

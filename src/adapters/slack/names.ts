@@ -1,5 +1,6 @@
 import type { Logger } from '../../log.js';
 import { describeError } from '../turn.js';
+import { withTimeLimit } from '../../time-limit.js';
 import { slackError } from './web-api-errors.js';
 
 /**
@@ -71,13 +72,7 @@ export function createDisplayNames(opts: DisplayNamesOptions): DisplayNames {
     async nameOf(user, fallback) {
       const cached = cache.get(user);
       if (cached && cached.until > now()) return cached.name ?? fallback;
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), waitMs)));
-      try {
-        return (await Promise.race([lookUp(user), late])) ?? fallback;
-      } finally {
-        clearTimeout(timer);
-      }
+      return (await withTimeLimit(lookUp(user), waitMs, () => undefined)) ?? fallback;
     },
   };
 }

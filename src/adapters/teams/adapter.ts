@@ -4,6 +4,7 @@ import type { Request, Response, Server } from 'restify';
 import type { ExportReply, Reply, TallyReply } from '../../bot/replies.js';
 import { errorCode } from '../../log.js';
 import { rawBody, sendEmpty } from '../../server.js';
+import { withTimeLimit } from '../../time-limit.js';
 import type { AdapterContext, ChatAdapter } from '../contract.js';
 import { createMemoryDeduper } from '../dedupe.js';
 import { createInPlaceUpdates } from '../in-place.js';
@@ -122,11 +123,9 @@ export function createTeamsAdapter(deps: TeamsAdapterDeps): ChatAdapter {
 
   /** Authentication with a time limit: a request is answered even when the signing keys cannot be fetched. */
   function authenticate(body: unknown, authHeader: string): Promise<AuthenticateRequestResult> {
-    let timer: NodeJS.Timeout | undefined;
-    const limit = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new AuthenticationTimeout(`authentication took longer than ${authLimitMs} ms`)), authLimitMs);
+    return withTimeLimit(adapter.authenticate(authFields(body), authHeader), authLimitMs, (): never => {
+      throw new AuthenticationTimeout(`authentication took longer than ${authLimitMs} ms`);
     });
-    return Promise.race([adapter.authenticate(authFields(body), authHeader), limit]).finally(() => clearTimeout(timer));
   }
 
   async function handle(req: Request, res: Response): Promise<void> {

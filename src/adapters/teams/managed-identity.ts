@@ -4,6 +4,7 @@ import {
 import type { Logger } from '../../log.js';
 import { PlatformCallError, type CallPolicy } from '../call-policy.js';
 import { describeError } from '../turn.js';
+import { withTimeLimit } from '../../time-limit.js';
 
 /**
  * Token calls for a managed identity (MicrosoftAppType UserAssignedMSI) with a time limit. botbuilder asks
@@ -26,16 +27,10 @@ function timeout(policy: CallPolicy): PlatformCallError {
 }
 
 /** `work` with a time limit: rejects with CALL_TIMEOUT when it has not settled after `policy.timeoutMs`. */
-async function withinTime<T>(work: Promise<T>, policy: CallPolicy): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(timeout(policy)), policy.timeoutMs);
+function withinTime<T>(work: Promise<T>, policy: CallPolicy): Promise<T> {
+  return withTimeLimit(work, policy.timeoutMs, (): never => {
+    throw timeout(policy);
   });
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** Every token attempt with an abort signal, so a timed-out attempt also closes its request. */
