@@ -1,5 +1,5 @@
 import { LOOKUP_TUNING } from './lookup-tuning.js';
-import type { LookupResult, Ranked } from './rank.js';
+import { hit, suggestionFloor, type LookupResult, type Ranked } from './rank.js';
 import type { CategoryId, Concept } from './schema.js';
 
 /**
@@ -93,11 +93,11 @@ export function suggestDescribed(query: string, blended: readonly Blended[]): Lo
   const offered = blended.filter((b) => b.offered);
   const [best] = offered;
   if (!best) return { query, outcome: 'none', hits: [] };
-  const floor = Math.max(t.suggestFloor, best.order * 0.6);
+  const floor = suggestionFloor(best.order);
   const hits = offered
     .filter((b, i) => i === 0 || b.order >= floor)
     .slice(0, t.maxSuggestions)
-    .map((b) => ({ concept: b.ranked.concept, score: Math.round(Math.min(1, b.order) * 1000) / 1000 }));
+    .map((b) => hit(b.ranked.concept, b.order));
   return { query, outcome: 'suggest', hits };
 }
 

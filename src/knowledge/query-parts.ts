@@ -91,7 +91,8 @@ export function createQueryReader(
     if (vocab.postings.has(token.stem)) return [{ from: at, to: at, matches: [{ stem: token.stem, sim: 1 }] }, ...parts];
     // "y" typed for the Dutch "ij" ("welzyn", "wyk") is a way of writing, not a typo
     const spelled = ijSpelling(token.word);
-    if (spelled !== undefined && vocab.postings.has(stemWord(spelled))) return [{ from: at, to: at, matches: [{ stem: stemWord(spelled), sim: t.spellingSimilarity }] }, ...parts];
+    const spelledStem = spelled === undefined ? undefined : stemWord(spelled);
+    if (spelledStem !== undefined && vocab.postings.has(spelledStem)) return [{ from: at, to: at, matches: [{ stem: spelledStem, sim: t.spellingSimilarity }] }, ...parts];
     if (token.word.length < t.minFuzzyQueryLength || /\d/.test(token.word)) return parts;
     // a conjugated verb the knowledge names in another form ("bespaart" for "besparen") is that word, not a typo
     const verb = verbRoots(token.word).map(stemWord).find((stem) => vocab.postings.has(stem));

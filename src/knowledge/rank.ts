@@ -190,9 +190,9 @@ export function twoNamedSuggestion(query: string, ranked: readonly Ranked[]): Lo
   if (!best || best.lead || best.inScene || best.nameCoverage < t.confidentNameCoverage) return undefined;
   const first = ranked.find((r) => r.lead && !r.inScene && r.nameCoverage >= t.confidentNameCoverage);
   if (!first || [...first.covered.keys()].every((pos) => best.covered.has(pos))) return undefined;
-  const floor = Math.max(t.suggestFloor, best.score * 0.6);
+  const floor = suggestionFloor(best.score);
   const rest = ranked.filter((r) => r !== best && r !== first && r.score >= floor);
-  const hits = [first, best, ...rest].slice(0, t.maxSuggestions).map((r) => ({ concept: r.concept, score: round(Math.min(1, r.score)) }));
+  const hits = [first, best, ...rest].slice(0, t.maxSuggestions).map((r) => hit(r.concept, r.score));
   return { query, outcome: 'suggest', hits };
 }
 
@@ -207,17 +207,23 @@ export function decide(query: string, words: number, ranked: readonly Ranked[], 
   const oneWordOk = words > 1 || best.nameCoverage >= 0.85;
   const confident =
     best.nameCoverage >= t.confidentNameCoverage && best.queryCoverage >= t.confidentQueryCoverage && best.score >= t.confidentScore && clearWinner && oneWordOk && ofAskedKind;
-  const floor = Math.max(t.suggestFloor, best.score * 0.6);
+  const floor = suggestionFloor(best.score);
   const plausible = ranked.filter((r, i) => i === 0 || r.score >= floor);
   // one plausible candidate that explains the whole question is the one meant: no one-item "bedoelde je" (a lone
   // word that is only part of a name, such as "basis", still asks). A runner-up that explains only words the best
   // explains too, clearly less well named, is no other reading ("geld" of "geldproblemen" in "geld en inhoud").
   const otherReadings = plausible.filter((r, i) => i > 0 && !(best.score - r.score >= t.confidentMargin && [...r.covered.keys()].every((pos) => best.covered.has(pos))));
   const onlyOne = otherReadings.length === 0 && oneWordOk && ofAskedKind && best.queryCoverage >= t.singleCandidateQueryCoverage && best.nameCoverage >= t.singleCandidateNameCoverage;
-  const hits = plausible.slice(0, t.maxSuggestions).map((r) => ({ concept: r.concept, score: round(Math.min(1, r.score)) }));
+  const hits = plausible.slice(0, t.maxSuggestions).map((r) => hit(r.concept, r.score));
   return { query, outcome: confident || onlyOne ? 'match' : 'suggest', hits };
 }
 
-function round(n: number): number {
-  return Math.round(n * 1000) / 1000;
+/** Candidates under this, for the best score given, are no plausible reading: they are not offered. */
+export function suggestionFloor(best: number): number {
+  return Math.max(LOOKUP_TUNING.suggestFloor, best * 0.6);
+}
+
+/** A concept as a hit: its score capped at 1 and rounded to three decimals. */
+export function hit(concept: Concept, score: number): LookupHit {
+  return { concept, score: Math.round(Math.min(1, score) * 1000) / 1000 };
 }
