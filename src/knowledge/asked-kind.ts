@@ -7,11 +7,11 @@ import { contentWords, foldedWords } from './normalize.js';
  * for an organisation.
  */
 
-/** Words that ask which kind of thing a description is: "welke sfeer ... is dat", "wat voor voorziening", "zo'n voorziening", "wat is dat voor club". */
-const ASKING_KIND = [
-  'welke', 'welk', 'wat voor', 'zo n', 'zon', 'which', 'what kind of', 'hoe heet die', 'hoe heet deze',
-  'wat is dat voor', 'wat zijn dat voor', 'wat is dit voor', 'wat is het voor',
-].map((phrase) => phrase.split(' '));
+/** Words right before the noun of the kind asked for: "welke conditie", "wat voor organisatie", "wat is dat voor club". */
+const BEFORE_KIND_NOUN = ['welke', 'welk', 'wat voor', ...['is', 'zijn'].flatMap((verb) => ['dat', 'dit', 'het'].map((it) => `wat ${verb} ${it} voor`))].map((phrase) => phrase.split(' '));
+
+/** Words that ask which kind of thing a description is: those, and "zo'n voorziening", "hoe heet die ...". */
+const ASKING_KIND = [...BEFORE_KIND_NOUN, ...['zo n', 'zon', 'which', 'what kind of', 'hoe heet die', 'hoe heet deze'].map((phrase) => phrase.split(' '))];
 
 /** Words that make the words between "wat is" and "voor een" a description, not a name: "wat is de subsidie voor een club". */
 const ARTICLES = new Set(['de', 'het', 'een', 'n']);
@@ -50,8 +50,23 @@ function trailingKind(words: readonly string[], content: ReadonlyArray<{ at: num
   return k > 0 ? new Set([k]) : new Set();
 }
 
+/**
+ * The folded word positions of the nouns a question names as the kind it asks for: right after "welk(e)", "wat
+ * voor" or "wat is dat voor" (an "een" in between skipped), and last in "wat is <name> voor een <kind>".
+ */
+export function kindNouns(words: readonly string[]): number[] {
+  const nouns = words.flatMap((_, at) => {
+    const phrase = BEFORE_KIND_NOUN.find((p) => p.every((w, i) => words[at + i] === w));
+    if (phrase === undefined) return [];
+    const noun = at + phrase.length + (words[at + phrase.length] === 'een' ? 1 : 0);
+    return noun < words.length ? [noun] : [];
+  });
+  const trailing = trailingKindNoun(words);
+  return trailing === undefined ? nouns : [...nouns, trailing];
+}
+
 /** The folded word position of the kind noun in "wat is <name> voor een <kind>", if the question ends so. */
-export function trailingKindNoun(words: readonly string[]): number | undefined {
+function trailingKindNoun(words: readonly string[]): number | undefined {
   const last = words.length - 1;
   if (last < 5 || words[0] !== 'wat' || (words[1] !== 'is' && words[1] !== 'zijn')) return undefined;
   if (words[last - 2] !== 'voor' || (words[last - 1] !== 'een' && words[last - 1] !== 'n')) return undefined;

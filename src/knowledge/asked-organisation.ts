@@ -1,11 +1,12 @@
-import { trailingKindNoun } from './asked-kind.js';
+import { kindNouns } from './asked-kind.js';
 import type { CategoryId } from './schema.js';
 
 /**
  * A question that asks which organisation did or made something ("welk onderzoeksbureau bedacht de drie sferen",
  * "wie deed het secretariaat van ...") asks for an organisation, even when it names what the organisation made:
- * the made thing is the scene. Only an organisation noun after "welk(e)", "wat voor", "wat is dat voor" or as the
- * last word of "wat is <name> voor een ...", or "wie" with a verb of making, counts: "wie werken er in een wijkteam" asks for people, not for an organisation.
+ * the made thing is the scene. Only an organisation noun named as the kind asked for (asked-kind.ts: "welk(e)
+ * ...", "wat voor ...", "wat is dat voor ...", "wat is <name> voor een ..."), or "wie" with a verb of making,
+ * counts: "wie werken er in een wijkteam" asks for people, not for an organisation.
  */
 export const ORGANISATIONS: CategoryId = 'organisaties';
 
@@ -20,18 +21,6 @@ const MAKING = new Set([
 
 /** `words`: the question's folded words (normalize.ts, foldedWords). */
 export function asksForOrganisation(words: readonly string[]): boolean {
-  const trailing = trailingKindNoun(words);
-  if (trailing !== undefined && ORGANISATION_NOUN.test(words[trailing]!)) return true;
-  return words.some((w, i) => {
-    const next = words[i + 1];
-    if (next === undefined) return false;
-    if (w === 'welke' || w === 'welk' || (w === 'voor' && asksWhatKind(words, i))) return ORGANISATION_NOUN.test(next === 'een' ? (words[i + 2] ?? '') : next);
-    return w === 'wie' && MAKING.has(next);
-  });
-}
-
-/** "wat voor", or "wat is dat voor" (also "zijn", "dit", "het"), before the "voor" at `i`. */
-function asksWhatKind(words: readonly string[], i: number): boolean {
-  if (words[i - 1] === 'wat') return true;
-  return words[i - 3] === 'wat' && (words[i - 2] === 'is' || words[i - 2] === 'zijn') && ['dat', 'dit', 'het'].includes(words[i - 1]!);
+  if (kindNouns(words).some((at) => ORGANISATION_NOUN.test(words[at]!))) return true;
+  return words.some((w, i) => w === 'wie' && MAKING.has(words[i + 1] ?? ''));
 }

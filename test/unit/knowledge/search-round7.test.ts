@@ -33,6 +33,7 @@ describe('the kind a question asks for is its frame, not its topic', () => {
   test.each([
     ['platform31 wat is dat voor club', [1]],
     ['wat is platform31 voor een club', [1]],
+    ['movisie, wat zijn het voor clubs', [1]],
     ['wat is de subsidie voor een club', []],
   ])('"%s": the kind asked for is at %j', (query, positions) => {
     expect([...askedKindPositions(query)]).toEqual(positions);
@@ -42,6 +43,7 @@ describe('the kind a question asks for is its frame, not its topic', () => {
     ['platform31 wat is dat voor club', true],
     ['wat is movisie voor een organisatie', true],
     ['wat is dat voor een instituut', true],
+    ['movisie, wat zijn het voor clubs', true],
     ['wat is de subsidie voor een vereniging', false],
     ['wat is het budget voor het buurthuis', false],
   ])('"%s" asks for an organisation: %s', (query, expected) => {
