@@ -6,11 +6,12 @@ import { combineTextScores, questionIndexSteps } from '../../../src/knowledge/qu
 import type { Concept } from '../../../src/knowledge/schema.js';
 import { createSearchIndex } from '../../../src/knowledge/search.js';
 import { conceptYaml, makeKnowledgeDir } from '../../helpers/knowledge-dir.js';
+import { concept as baseConcept } from '../../helpers/concept.js';
 
 /** Example questions (`questions:`): a concept described in words neither its names nor its texts use. */
 
 function concept(id: string, term: string, short: string, questions: string[] = []): Concept {
-  return { id, term, aliases: [], questions, category: 'praktijk', short, explanation: 'Meer uitleg volgt.', related: [], sources: [], verified: true };
+  return baseConcept(id, term, [], { questions, category: 'praktijk', short, explanation: 'Meer uitleg volgt.' });
 }
 
 const concepts = [

@@ -4,11 +4,12 @@ import { particleJoins, queryTokens } from '../../../src/knowledge/normalize.js'
 import { publisherOf, publisherPhrases, publisherPositions } from '../../../src/knowledge/publishers.js';
 import type { Concept } from '../../../src/knowledge/schema.js';
 import { createSearchIndex } from '../../../src/knowledge/search.js';
+import { concept as baseConcept } from '../../helpers/concept.js';
 
 /** The mechanisms of the third round of issue 14, part 3: descriptions, publishers and the kind asked for. */
 
 function concept(id: string, term: string, short: string, more: Partial<Concept> = {}): Concept {
-  return { id, term, aliases: [], questions: [], category: 'sociale-basis', short, explanation: 'Meer uitleg volgt.', related: [], sources: [], verified: true, ...more };
+  return baseConcept(id, term, [], { short, explanation: 'Meer uitleg volgt.', ...more });
 }
 
 const cite = (publisher: string): Concept['sources'] => [{ title: `${publisher}: een publicatie`, url: 'https://example.org/a' }];

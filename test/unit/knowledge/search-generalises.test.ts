@@ -1,11 +1,8 @@
 import { createSearchIndex } from '../../../src/knowledge/search.js';
-import type { Concept } from '../../../src/knowledge/schema.js';
+import { concept } from '../../helpers/concept.js';
 
 /** The mechanisms of the second round of issue 14, part 3, each on a small knowledge base of its own shape. */
 
-function concept(id: string, term: string, aliases: string[] = []): Concept {
-  return { id, term, aliases, questions: [], category: 'sociale-basis', short: 'kort', explanation: 'lang', related: [], sources: [], verified: true };
-}
 
 describe('lookup that generalises, second round (issue 14)', () => {
   const concepts = [

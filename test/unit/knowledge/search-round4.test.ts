@@ -5,11 +5,12 @@ import { asksForName, contrastPositions, queryTokens } from '../../../src/knowle
 import type { Ranked } from '../../../src/knowledge/rank.js';
 import { createSearchIndex } from '../../../src/knowledge/search.js';
 import type { Concept } from '../../../src/knowledge/schema.js';
+import { concept as baseConcept } from '../../helpers/concept.js';
 
 /** The mechanisms of the fourth round of issue 14, part 3, each on a small knowledge base of its own shape. */
 
 function concept(id: string, term: string, aliases: string[] = [], short = 'kort'): Concept {
-  return { id, term, aliases, questions: [], category: 'sociale-basis', short, explanation: 'lang', related: [], sources: [], verified: true };
+  return baseConcept(id, term, aliases, { short });
 }
 
 const ids = (index: ReturnType<typeof createSearchIndex>, q: string): string[] => index.lookup(q).hits.map((h) => h.concept.id);

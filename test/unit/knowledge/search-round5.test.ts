@@ -2,14 +2,12 @@ import { asksForOrganisation, ORGANISATIONS } from '../../../src/knowledge/asked
 import { blendDescriptions } from '../../../src/knowledge/description-rank.js';
 import { foldedWords } from '../../../src/knowledge/normalize.js';
 import type { Ranked } from '../../../src/knowledge/rank.js';
-import type { CategoryId, Concept } from '../../../src/knowledge/schema.js';
+import type { CategoryId } from '../../../src/knowledge/schema.js';
 import { createSearchIndex } from '../../../src/knowledge/search.js';
+import { concept } from '../../helpers/concept.js';
 
 /** A decision rule of the fifth lookup round (issue 14, part 3), besides the example questions. */
 
-function concept(id: string, term: string, aliases: string[] = []): Concept {
-  return { id, term, aliases, questions: [], category: 'sociale-basis', short: 'kort', explanation: 'lang', related: [], sources: [], verified: true };
-}
 
 const index = createSearchIndex([
   concept('persoonlijke-sociale-basis', 'Persoonlijke sociale basis'),

@@ -2,15 +2,12 @@ import { askedKindPositions } from '../../../src/knowledge/asked-kind.js';
 import { asksForOrganisation } from '../../../src/knowledge/asked-organisation.js';
 import { foldedWords } from '../../../src/knowledge/normalize.js';
 import { definitionClause } from '../../../src/knowledge/query-context.js';
-import type { Concept } from '../../../src/knowledge/schema.js';
 import { createSearchIndex } from '../../../src/knowledge/search.js';
 import { ijSpelling, transpositions } from '../../../src/knowledge/word-parts.js';
+import { concept } from '../../helpers/concept.js';
 
 /** The rules of the seventh lookup round (issue 14, part 3): the question's frame, two named things, "y" for "ij". */
 
-function concept(id: string, term: string, aliases: string[] = [], extra: Partial<Concept> = {}): Concept {
-  return { id, term, aliases, questions: [], category: 'sociale-basis', short: 'kort', explanation: 'lang', related: [], sources: [], verified: true, ...extra };
-}
 
 /** Cited by three concepts before the colon of a source title, so "Platform31" is a publisher (publishers.ts). */
 const cited = [{ title: 'Platform31: een publicatie', url: 'https://www.platform31.nl/' }];

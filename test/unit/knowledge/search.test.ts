@@ -1,9 +1,6 @@
 import { createSearchIndex } from '../../../src/knowledge/search.js';
-import type { Concept } from '../../../src/knowledge/schema.js';
+import { concept } from '../../helpers/concept.js';
 
-function concept(id: string, term: string, aliases: string[] = []): Concept {
-  return { id, term, aliases, questions: [], category: 'sociale-basis', short: 'kort', explanation: 'lang', related: [], sources: [], verified: true };
-}
 
 const index = createSearchIndex([
   concept('sociale-basis', 'Sociale basis', ['soc basis', 'socialebasis']),
