@@ -48,6 +48,16 @@ export function contextPositions(candidates: readonly Candidate[], words: number
 
 const NO_POSITIONS: ReadonlySet<number> = new Set();
 
+/**
+ * The positions that set the scene by their place alone (`fixed` of contextPositions): the question's frame (the
+ * kind asked for, what it sets itself against) always, and a publisher's name unless nothing but the frame
+ * stands beside it: then the publisher is what the question is about ("platform31, wat is dat voor club").
+ */
+export function fixedScene(words: number, publisher: ReadonlySet<number>, frame: ReadonlySet<number>): Set<number> {
+  for (let pos = 0; pos < words; pos++) if (!publisher.has(pos) && !frame.has(pos)) return new Set([...publisher, ...frame]);
+  return new Set(frame);
+}
+
 /** `fixed`: a publisher in the topic is no topic of its own ("wat zegt movisie over eenzaamheid" asks about eenzaamheid). */
 function namedContext(candidates: readonly Candidate[], words: number, topic: number, fixed: ReadonlySet<number>): Context {
   const scene = new Set<number>();

@@ -13,7 +13,7 @@ import { analyseDescriptions, describedQuery, descriptionIndexSteps, type Descri
 import { blendDescriptions, suggestDescribed } from './description-rank.js';
 import { combineTextScores, questionIndexSteps } from './question-index.js';
 import { publisherPhrases, publisherPositions } from './publishers.js';
-import { comparesNamed, definitionClause } from './query-context.js';
+import { comparesNamed, definitionClause, fixedScene } from './query-context.js';
 import { asksForOrganisation, ORGANISATIONS } from './asked-organisation.js';
 
 export { LOOKUP_TUNING } from './lookup-tuning.js';
@@ -192,14 +192,11 @@ function* indexSteps(
       }
     }
     // a publisher's name, the kind asked for after a description and what the question sets itself against
-    // ("in plaats van per uur") set the scene wherever they stand; but a publisher next to nothing but the kind
-    // asked for is what the question is about ("platform31, wat is dat voor club")
-    const framing = new Set([...askedKindPositions(query), ...contrastPositions(query)]);
-    const publisherAt = publisherPositions(tokens, publishers);
-    const asksAboutPublisher = tokens.every((_, pos) => publisherAt.has(pos) || framing.has(pos));
-    const fixedScene = asksAboutPublisher ? framing : new Set([...publisherAt, ...framing]);
+    // ("in plaats van per uur") set the scene wherever they stand (query-context.ts)
+    const frame = new Set([...askedKindPositions(query), ...contrastPositions(query)]);
+    const scene = fixedScene(tokens.length, publisherPositions(tokens, publishers), frame);
     const topic = topicLength(query);
-    const ranked = rank([...byConcept.values()], concepts, positionWeight, topic, fixedScene);
+    const ranked = rank([...byConcept.values()], concepts, positionWeight, topic, scene);
     const folded = foldedWords(query);
     const askedCategory = asksForOrganisation(folded) ? ORGANISATIONS : undefined;
     const byNames = decide(query, tokens.length, ranked, askedCategory);
